@@ -1,0 +1,144 @@
+"""The editors' admin: the story form, the image library, sections and bylines."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import ngettext
+
+from .models import Article, ArticleAuthor, Author, Image, RelatedLink, Section
+
+
+def thumbnail_html(image, *, width=80):
+    if not image:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" width="{}" style="height:auto;border-radius:2px">',
+        image.thumbnail_url,
+        width,
+    )
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    list_select_related = ["user"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    list_display = ["preview", "title", "dimensions", "credit", "created_at"]
+    list_display_links = ["preview", "title"]
+    search_fields = ["title", "alt_text", "caption", "credit"]
+    readonly_fields = ["large_preview", "dimensions"]
+    fields = [
+        "file",
+        "large_preview",
+        "title",
+        "alt_text",
+        "caption",
+        "credit",
+        "dimensions",
+    ]
+    date_hierarchy = "created_at"
+
+    @admin.display(description="Image")
+    def preview(self, image):
+        return thumbnail_html(image)
+
+    @admin.display(description="Preview")
+    def large_preview(self, image):
+        return thumbnail_html(image if image.pk else None, width=320)
+
+    @admin.display(description="Size")
+    def dimensions(self, image):
+        return f"{image.width} × {image.height}" if image.width else "—"
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    fields = ["author", "order"]
+    autocomplete_fields = ["author"]
+    extra = 1
+    verbose_name = "byline author"
+    verbose_name_plural = "Byline (in order)"
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "article"
+    fields = ["order", "target", "url", "title"]
+    autocomplete_fields = ["target"]
+    extra = 1
+    verbose_name = "related link"
+    verbose_name_plural = "Related content (curated, in order)"
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "title", "status", "section", "byline", "publish_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["status", "section", "tags", "authors"]
+    list_select_related = ["section", "hero_image"]
+    search_fields = ["title", "standfirst", "slug"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["section", "hero_image"]
+    inlines = [ArticleAuthorInline, RelatedLinkInline]
+    readonly_fields = ["first_published_at", "updated_at"]
+    actions = ["publish_selected", "unpublish_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        ("Placement", {"fields": ["section", "hero_image", "tags"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "publish_at", "first_published_at", "updated_at"],
+                "description": "A published story with a future publish time is "
+                "scheduled: readers see it from that moment.",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("article_authors__author")
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        return thumbnail_html(article.hero_image, width=64)
+
+    @admin.display(description="Byline")
+    def byline(self, article):
+        return ", ".join(author.name for author in article.byline_authors) or "—"
+
+    @admin.action(description="Publish selected stories", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        count = queryset.publish()
+        self.message_user(
+            request,
+            ngettext("Published %d story.", "Published %d stories.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description="Return selected stories to draft", permissions=["change"]
+    )
+    def unpublish_selected(self, request, queryset):
+        count = queryset.unpublish()
+        self.message_user(
+            request,
+            ngettext(
+                "Returned %d story to draft.", "Returned %d stories to draft.", count
+            )
+            % count,
+            messages.SUCCESS,
+        )

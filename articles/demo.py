@@ -1,0 +1,258 @@
+"""Load the demo newsroom and synthetic archives; used by `manage.py seed_demo`."""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from . import demo_content
+from .demo_images import MOTIFS, draw_illustration
+from .models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Image,
+    RelatedLink,
+    Section,
+    TaggedArticle,
+)
+from .sanitise import sanitise_html
+
+SYNTHETIC_PREFIX = "synthetic-"
+# Synthetic stories hang back from a fixed moment so every run builds the same archive.
+SYNTHETIC_EPOCH = datetime(2026, 1, 1, 6, 0, tzinfo=UTC)
+SYNTHETIC_IMAGE_COUNT = 8
+SYNTHETIC_AUTHOR_COUNT = 24
+BATCH_SIZE = 2000
+
+
+def _demo_image(*, title, alt, caption, credit, palette, motif, seed, filename):
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title)
+        image.file.save(
+            filename,
+            ContentFile(draw_illustration(palette=palette, motif=motif, seed=seed)),
+            save=False,
+        )
+    image.alt_text, image.caption, image.credit = alt, caption, credit
+    image.save()
+    return image
+
+
+@transaction.atomic
+def seed_newsroom(*, now=None):
+    """Create or refresh the hand-written demo stories; safe to run again."""
+    now = now or timezone.now()
+    sections = {
+        data["slug"]: Section.objects.update_or_create(
+            slug=data["slug"],
+            defaults={k: data[k] for k in ("name", "description", "order")},
+        )[0]
+        for data in demo_content.SECTIONS
+    }
+    authors = {
+        data["slug"]: Author.objects.update_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "bio": data["bio"]}
+        )[0]
+        for data in demo_content.AUTHORS
+    }
+    articles = {}
+    for index, data in enumerate(demo_content.ARTICLES):
+        hero = data["hero"]
+        image = _demo_image(
+            title=f"Illustration: {data['title']}",
+            alt=hero["alt"],
+            caption=hero["caption"],
+            credit=hero["credit"],
+            palette=hero["palette"],
+            motif=hero["motif"],
+            seed=index,
+            filename=f"{data['slug']}.jpg",
+        )
+        article = Article.objects.filter(slug=data["slug"]).first() or Article(
+            slug=data["slug"],
+            publish_at=now - timedelta(days=data["days_ago"], hours=data["hours_ago"]),
+        )
+        article.title = data["title"]
+        article.standfirst = data["standfirst"]
+        article.body = data["body"]
+        article.section = sections[data["section"]]
+        article.hero_image = image
+        article.status = Article.Status.PUBLISHED
+        article.save()
+        article.tags.set(data["tags"], clear=True)
+        ArticleAuthor.objects.filter(article=article).delete()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=authors[slug], order=order)
+            for order, slug in enumerate(data["authors"])
+        )
+        articles[data["slug"]] = article
+
+    for data in demo_content.ARTICLES:
+        article = articles[data["slug"]]
+        RelatedLink.objects.filter(article=article).delete()
+        links = [
+            RelatedLink(article=article, target=articles[slug])
+            for slug in data.get("related", [])
+        ]
+        links += [
+            RelatedLink(article=article, url=link["url"], title=link["title"])
+            for link in data.get("external_related", [])
+        ]
+        for order, link in enumerate(links):
+            link.order = order
+        RelatedLink.objects.bulk_create(links)
+    return articles
+
+
+SYNTHETIC_TAGS = [
+    "Border security", "Cyber security", "Drones", "Sanctions", "Extremism",
+    "Intelligence", "Maritime security", "Elections", "Policing", "Terror financing",
+    "Diplomacy", "Refugees", "Critical infrastructure", "Radicalisation", "Counter-terrorism",
+    "Surveillance", "Arms control", "Insurgency", "Hostage diplomacy", "Disinformation",
+    "Aviation security", "Prisons", "Peacekeeping", "Organised crime", "Ports",
+    "Energy security", "Space security", "Satellite imagery", "Courts", "Ceasefires",
+    "Militias", "Cartels", "Public health", "Water security", "Migration",
+    "Export controls", "Money laundering", "Piracy", "Nuclear safety", "Propaganda",
+]  # fmt: skip
+
+_WORDS = (
+    "officials analysts border ministry report security forces regional agency "
+    "network funding court ruling parliament cabinet envoy talks coastline patrol "
+    "checkpoint militia province capital summit observers monitors data system "
+    "warning review budget inquiry witnesses evidence corridor supply route harbour "
+    "airfield sensors satellite signals campaign council mandate resolution "
+    "governor spokesperson commander prosecutors investigators donors convoy"
+).split()
+_VERBS = (
+    "said", "warned", "confirmed", "denied", "reported", "proposed", "rejected",
+    "questioned", "expanded", "delayed", "reviewed", "tightened",
+)  # fmt: skip
+
+
+def _sentence(rng):
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(9, 16))]
+    words.insert(rng.randint(2, 4), rng.choice(_VERBS))
+    return " ".join(words).capitalize() + "."
+
+
+def _synthetic_text(rng, paragraphs):
+    return [" ".join(_sentence(rng) for _ in range(3)) for _ in range(paragraphs)]
+
+
+def _synthetic_fixtures():
+    sections = list(Section.objects.order_by("order", "pk"))
+    if not sections:
+        sections = [Section.objects.create(name="General", slug="general")]
+    authors = []
+    for number in range(1, SYNTHETIC_AUTHOR_COUNT + 1):
+        author, _ = Author.objects.get_or_create(
+            slug=f"synthetic-correspondent-{number:02d}",
+            defaults={
+                "name": f"Correspondent {number:02d}",
+                "bio": "A synthetic byline.",
+            },
+        )
+        authors.append(author)
+    tags = []
+    for name in SYNTHETIC_TAGS:
+        tag = Tag.objects.filter(name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(name=name, slug=slugify(name)))
+    images = []
+    for number in range(SYNTHETIC_IMAGE_COUNT):
+        palette = [
+            "#14213d",
+            "#3d5a80",
+            ["#e63946", "#f4a261", "#2a9d8f", "#e9c46a"][number % 4],
+        ]
+        images.append(
+            _demo_image(
+                title=f"Synthetic illustration {number + 1}",
+                alt="An abstract pattern of lines and shapes.",
+                caption="",
+                credit="Illustration: Byline",
+                palette=palette,
+                motif=MOTIFS[number % len(MOTIFS)],
+                seed=1000 + number,
+                filename=f"synthetic-{number + 1}.jpg",
+            )
+        )
+    return sections, authors, tags, images
+
+
+def synthetic_article(number, *, sections, images, rng):
+    """Build (not save) synthetic story `number`; every 50th is a draft, every 97th future."""
+    paragraphs = _synthetic_text(rng, 3)
+    headline = " ".join(
+        rng.choice(_WORDS) for _ in range(rng.randint(5, 9))
+    ).capitalize()
+    publish_at = SYNTHETIC_EPOCH - timedelta(minutes=37 * number)
+    status = Article.Status.PUBLISHED
+    if number % 50 == 0:
+        status = Article.Status.DRAFT
+    elif number % 97 == 0:
+        publish_at = timezone.now() + timedelta(days=30 + number % 30)
+    return Article(
+        title=f"{headline} ({number})",
+        slug=f"{SYNTHETIC_PREFIX}{number:06d}",
+        standfirst=_sentence(rng) + " " + _sentence(rng),
+        body=sanitise_html("".join(f"<p>{p}</p>" for p in paragraphs)),
+        section=sections[number % len(sections)],
+        hero_image=images[number % len(images)],
+        status=status,
+        publish_at=publish_at,
+        first_published_at=publish_at if status == Article.Status.PUBLISHED else None,
+    )
+
+
+def add_synthetic_articles(count, *, progress=None):
+    """Make sure synthetic stories 1..`count` exist, inserting the missing ones in bulk.
+
+    Returns how many were inserted. `progress(n)` is called after each batch.
+    """
+    sections, authors, tags, images = _synthetic_fixtures()
+    existing = set(
+        Article.objects.filter(slug__startswith=SYNTHETIC_PREFIX).values_list(
+            "slug", flat=True
+        )
+    )
+    missing = [
+        number
+        for number in range(1, count + 1)
+        if f"{SYNTHETIC_PREFIX}{number:06d}" not in existing
+    ]
+    if progress and count > len(missing):
+        progress(count - len(missing))
+    inserted = 0
+    for start in range(0, len(missing), BATCH_SIZE):
+        numbers = missing[start : start + BATCH_SIZE]
+        with transaction.atomic():
+            rngs = {number: random.Random(number) for number in numbers}
+            created = Article.objects.bulk_create(
+                synthetic_article(
+                    number, sections=sections, images=images, rng=rngs[number]
+                )
+                for number in numbers
+            )
+            bylines, taggings = [], []
+            for number, article in zip(numbers, created, strict=True):
+                rng = rngs[number]
+                for order, author in enumerate(
+                    rng.sample(authors, rng.choice((1, 1, 1, 2)))
+                ):
+                    bylines.append(
+                        ArticleAuthor(article=article, author=author, order=order)
+                    )
+                for tag in rng.sample(tags, rng.randint(3, 5)):
+                    taggings.append(TaggedArticle(content_object=article, tag=tag))
+            ArticleAuthor.objects.bulk_create(bylines)
+            TaggedArticle.objects.bulk_create(taggings)
+        inserted += len(numbers)
+        if progress:
+            progress(len(numbers))
+    return inserted

@@ -1,0 +1,44 @@
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.demo import add_synthetic_articles, seed_newsroom
+
+MAX_SYNTHETIC = 1_000_000
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo newsroom (safe to run again). With --articles N, also make sure "
+        "N deterministic synthetic stories exist, for load and scale tests."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            metavar="N",
+            help="How many synthetic stories should exist (default: none).",
+        )
+        parser.add_argument(
+            "--no-demo", action="store_true", help="Skip the hand-written demo stories."
+        )
+
+    def handle(self, *args, articles, no_demo, verbosity, **options):
+        if not 0 <= articles <= MAX_SYNTHETIC:
+            raise CommandError(f"--articles must be between 0 and {MAX_SYNTHETIC:,}.")
+        if not no_demo:
+            stories = seed_newsroom()
+            self.stdout.write(f"Demo newsroom ready: {len(stories)} stories.")
+        if articles:
+            with tqdm(
+                total=articles,
+                desc="Synthetic stories",
+                unit="story",
+                disable=verbosity == 0,
+            ) as bar:
+                bar.update(0)
+                inserted = add_synthetic_articles(articles, progress=bar.update)
+            self.stdout.write(
+                f"Synthetic stories: {inserted:,} added, {articles - inserted:,} already there."
+            )

@@ -1,0 +1,73 @@
+"""The "Related content" block: curated links, then shared tags, then the section."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from .models import Article, Image, RelatedLink
+from .querysets import published_q
+
+
+@dataclass(frozen=True)
+class RelatedCard:
+    title: str
+    url: str
+    teaser: str = ""
+    image: Image | None = None
+    is_external: bool = False
+
+    @classmethod
+    def for_article(cls, article):
+        return cls(
+            title=article.title,
+            url=article.get_absolute_url(),
+            teaser=article.teaser,
+            image=article.hero_image,
+        )
+
+
+def related_content(article, *, limit=3, now=None):
+    """Return up to `limit` cards for `article`, in at most three queries."""
+    cards = []
+    seen = {article.pk}
+
+    curated = (
+        RelatedLink.objects.filter(article=article)
+        .filter(Q(target__isnull=True) | published_q(prefix="target__", now=now))
+        .select_related("target__hero_image")
+        .order_by("order", "pk")
+    )
+    for link in curated[:limit]:
+        if link.target_id:
+            seen.add(link.target_id)
+            cards.append(RelatedCard.for_article(link.target))
+        else:
+            cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
+
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if len(cards) < limit and tag_ids:
+        sharing_tags = (
+            Article.objects.published(now=now)
+            .exclude(pk__in=seen)
+            .filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items"))
+            .select_related("hero_image")
+            .order_by("-shared_tags", "-publish_at", "-pk")
+        )
+        for other in sharing_tags[: limit - len(cards)]:
+            seen.add(other.pk)
+            cards.append(RelatedCard.for_article(other))
+
+    if len(cards) < limit:
+        same_section = (
+            Article.objects.published(now=now)
+            .filter(section_id=article.section_id)
+            .exclude(pk__in=seen)
+            .select_related("hero_image")
+            .newest_first()
+        )
+        cards.extend(
+            RelatedCard.for_article(other)
+            for other in same_section[: limit - len(cards)]
+        )
+    return cards
