@@ -29,6 +29,7 @@ test: export SECRET_KEY ?= insecure-key-for-the-test-run-only
 test: setup
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup

@@ -1,0 +1,78 @@
+"""Small builders for test data: each makes one valid row with sensible defaults."""
+
+import itertools
+from datetime import timedelta
+from io import BytesIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Article, ArticleAuthor, Author, Image, RelatedLink, Section
+
+_sequence = itertools.count(1)
+
+
+def png_bytes(*, size=(64, 36), colour=(30, 60, 90)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_section(**fields):
+    n = next(_sequence)
+    fields.setdefault("name", f"Section {n}")
+    fields.setdefault("slug", f"section-{n}")
+    return Section.objects.create(**fields)
+
+
+def make_author(**fields):
+    n = next(_sequence)
+    fields.setdefault("name", f"Author {n}")
+    fields.setdefault("slug", f"author-{n}")
+    return Author.objects.create(**fields)
+
+
+def make_image(**fields):
+    n = next(_sequence)
+    fields.setdefault("title", f"Image {n}")
+    fields.setdefault("alt_text", f"Picture number {n}")
+    fields.setdefault(
+        "file", SimpleUploadedFile(f"image-{n}.png", png_bytes(), "image/png")
+    )
+    return Image.objects.create(**fields)
+
+
+def make_article(*, tags=(), authors=(), published=True, **fields):
+    """Create a story; published an hour ago unless `published=False` or `publish_at`."""
+    n = next(_sequence)
+    fields.setdefault("title", f"Story number {n}")
+    fields.setdefault("slug", f"story-{n}")
+    fields.setdefault("standfirst", f"The summary of story {n}, in a sentence or two.")
+    fields.setdefault("body", f"<p>The body of story {n}.</p>")
+    if "section" not in fields:
+        fields["section"] = Section.objects.first() or make_section()
+    if published:
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("publish_at", timezone.now() - timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    if tags:
+        article.tags.set(list(tags))
+    for order, author in enumerate(authors):
+        ArticleAuthor.objects.create(article=article, author=author, order=order)
+    return article
+
+
+def make_draft(**fields):
+    return make_article(published=False, **fields)
+
+
+def make_future(**fields):
+    fields.setdefault("publish_at", timezone.now() + timedelta(days=1))
+    return make_article(**fields)
+
+
+def link(article, *, to=None, url="", title="", order=0):
+    return RelatedLink.objects.create(
+        article=article, target=to, url=url, title=title, order=order
+    )
