@@ -263,12 +263,11 @@ class Article(models.Model):
 
     @property
     def was_updated(self):
-        """True when the story changed noticeably after it went out."""
-        return bool(
-            self.publish_at
-            and self.updated_at
-            and (self.updated_at - self.publish_at).total_seconds() > 60
-        )
+        """True when the story was edited after it went out (not merely created late)."""
+        if not (self.publish_at and self.updated_at):
+            return False
+        went_out = max(self.publish_at, self.created_at or self.publish_at)
+        return (self.updated_at - went_out).total_seconds() > 60
 
     def publish(self, *, at=None):
         """Make the story public now, or at `at` (which schedules it)."""

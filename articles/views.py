@@ -11,6 +11,8 @@ from .pagination import paginate
 from .sharing import share_links
 
 HOME_SECTION_SIZE = 4
+# A lead story and two rows of four cards.
+HOME_PAGE_SIZE = 9
 
 
 def public_articles():
@@ -19,7 +21,7 @@ def public_articles():
 
 @require_safe
 def home(request):
-    page = paginate(public_articles(), request, per_page=settings.ARTICLES_PER_PAGE)
+    page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
     context = {"page": page, "is_front": page.number == 1}
     if page.number == 1:
         shown = [article.pk for article in page]
