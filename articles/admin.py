@@ -1,6 +1,7 @@
 """The editors' admin: the story form, the image library, sections and bylines."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
@@ -76,6 +77,7 @@ class ArticleAuthorInline(admin.TabularInline):
 class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     fk_name = "article"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["order", "target", "url", "title"]
     autocomplete_fields = ["target"]
     extra = 1

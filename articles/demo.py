@@ -34,11 +34,10 @@ def _demo_image(*, title, alt, caption, credit, palette, motif, seed, filename):
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title)
-        image.file.save(
-            filename,
-            ContentFile(draw_illustration(palette=palette, motif=motif, seed=seed)),
-            save=False,
-        )
+        # A named ContentFile: without a name ImageField cannot read the size, so
+        # width and height stay NULL and every later load re-reads the file.
+        picture = draw_illustration(palette=palette, motif=motif, seed=seed)
+        image.file.save(filename, ContentFile(picture, name=filename), save=False)
     image.alt_text, image.caption, image.credit = alt, caption, credit
     image.save()
     return image
@@ -86,10 +85,13 @@ def seed_newsroom(*, now=None):
         if article is None:
             article = Article(
                 slug=data["slug"],
-                publish_at=now - timedelta(days=data["days_ago"], hours=data["hours_ago"]),
+                publish_at=now
+                - timedelta(days=data["days_ago"], hours=data["hours_ago"]),
             )
         # Saving an unchanged story would bump updated_at and show a false "Updated".
-        if article.pk is None or any(getattr(article, k) != v for k, v in values.items()):
+        if article.pk is None or any(
+            getattr(article, k) != v for k, v in values.items()
+        ):
             for field, value in values.items():
                 setattr(article, field, value)
             article.save()

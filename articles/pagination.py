@@ -37,7 +37,11 @@ class Page:
 def page_number_from(request, *, max_page=10_000):
     """Read `?page=`; anything but a whole number from 1 to `max_page` is a 404."""
     raw = request.GET.get("page", "1").strip() or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= max_page:
+    # ASCII digits only ("²" passes isdigit() but not int()), and short enough
+    # that int() never hits Python's limit on digits (a ValueError, so a 500).
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(max_page))):
+        raise Http404("There is no page with that number.")
+    if not 1 <= int(raw) <= max_page:
         raise Http404("There is no page with that number.")
     return int(raw)
 

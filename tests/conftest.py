@@ -1,4 +1,16 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+# A fixed moment for tests whose outcome depends on the time of day or year.
+PINNED_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
+
+
+def pytest_configure(config):
+    # WhiteNoise warns when `collectstatic` has not run; `make test` runs it first.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +25,50 @@ def _fast_and_isolated_settings(settings, tmp_path):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+class Clock:
+    """A stand-in for `timezone.now()` that only moves when a test moves it."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **delta):
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Pin `django.utils.timezone.now()` to PINNED_NOW; move it with `advance()`."""
+    pinned = Clock(PINNED_NOW)
+    monkeypatch.setattr(timezone, "now", pinned)
+    return pinned
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in as staff allowed to change (and so preview) stories."""
+    user = django_user_model.objects.create_user(
+        username="editor", password="x", is_staff=True
+    )
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="articles", codename="change_article"
+        )
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """A client logged in as staff with no permission on stories."""
+    user = django_user_model.objects.create_user(
+        username="intern", password="x", is_staff=True
+    )
+    client.force_login(user)
+    return client

@@ -8,7 +8,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, ArticleAuthor, Author, Image, RelatedLink, Section
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Image,
+    RelatedLink,
+    Section,
+    TaggedArticle,
+)
 
 _sequence = itertools.count(1)
 
@@ -76,3 +84,40 @@ def link(article, *, to=None, url="", title="", order=0):
     return RelatedLink.objects.create(
         article=article, target=to, url=url, title=title, order=order
     )
+
+
+def make_articles_in_bulk(count, *, sections, authors=(), tags=(), image=None):
+    """Insert `count` published stories in a few queries, newest first by number.
+
+    Story i goes to sections[i % len], has authors[i % len] as its byline and
+    tags[i % len] as its only tag, so every section, author and tag gets some.
+    """
+    now = timezone.now()
+    start = next(_sequence)
+    for _ in range(count):
+        next(_sequence)
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"Archive story {start + i}",
+            slug=f"archive-{start + i}",
+            standfirst=f"The summary of archive story {start + i}.",
+            body=f"<p>The body of archive story {start + i}.</p>",
+            section=sections[i % len(sections)],
+            hero_image=image,
+            status=Article.Status.PUBLISHED,
+            publish_at=now - timedelta(hours=2, minutes=i),
+            first_published_at=now - timedelta(hours=2, minutes=i),
+        )
+        for i in range(count)
+    )
+    if authors:
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=authors[i % len(authors)])
+            for i, article in enumerate(articles)
+        )
+    if tags:
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object=article, tag=tags[i % len(tags)])
+            for i, article in enumerate(articles)
+        )
+    return articles

@@ -1,0 +1,89 @@
+"""Reader pages run the same number of queries whatever the size of the archive."""
+
+import pytest
+from taggit.models import Tag
+
+from articles.models import Article
+from tests.factories import (
+    link,
+    make_article,
+    make_articles_in_bulk,
+    make_author,
+    make_image,
+    make_section,
+)
+
+pytestmark = pytest.mark.django_db
+
+ARCHIVE_SIZES = [10, 200]
+
+# Every count includes one query for the sections in the site navigation.
+EXPECTED_QUERIES = {
+    # Front page, its bylines, the sections, one id query per section
+    # (three sections), then the section blocks' stories and their bylines.
+    "home": 9,
+    # One page of stories and their bylines.
+    "home_page_2": 3,
+    # The story, its bylines, its tags; curated links, stories sharing tags,
+    # stories in the same section.
+    "story": 7,
+    # The section, one page of its stories, their bylines.
+    "section": 4,
+    # The tag, one page of its stories, their bylines.
+    "tag": 4,
+    # The author, one page of their stories, their bylines.
+    "author": 4,
+}
+
+
+@pytest.fixture(params=ARCHIVE_SIZES, ids=lambda n: f"{n}-stories")
+def archive(request, clock):
+    """A newsroom of `n` stories built in bulk, plus one fully linked story."""
+    sections = [make_section(slug=f"s{n}") for n in range(3)]
+    authors = [make_author(slug=f"a{n}") for n in range(2)]
+    image = make_image()
+    story = make_article(
+        slug="the-story",
+        section=sections[0],
+        hero_image=image,
+        authors=authors,
+        tags=["Shared", "Only here"],
+    )
+    count = request.param - 3
+    stories = make_articles_in_bulk(
+        count,
+        sections=sections,
+        authors=authors,
+        tags=[Tag.objects.create(name="Common", slug="common")],
+        image=image,
+    )
+    # One of each kind of related card, so every related query runs.
+    link(story, to=stories[-1])
+    make_article(
+        section=sections[1], hero_image=image, tags=["Shared"], authors=authors
+    )
+    make_article(section=sections[2], hero_image=image, authors=authors)
+    return {
+        "home": "/",
+        "home_page_2": "/?page=2",
+        "story": story.get_absolute_url(),
+        "section": sections[0].get_absolute_url(),
+        "tag": "/tags/common/",
+        "author": authors[0].get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", EXPECTED_QUERIES)
+def test_reader_page_query_count_does_not_grow_with_the_archive(
+    client, archive, page, django_assert_num_queries
+):
+    with django_assert_num_queries(EXPECTED_QUERIES[page]):
+        response = client.get(archive[page])
+
+    assert response.status_code == 200
+
+
+def test_archive_holds_the_number_of_public_stories_it_is_named_for(archive, request):
+    size = request.node.callspec.params["archive"]
+
+    assert Article.objects.published().count() == size

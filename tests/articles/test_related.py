@@ -1,0 +1,273 @@
+"""The "Related content" block: curated, then shared tags, then the section."""
+
+from datetime import timedelta
+
+import pytest
+
+from articles.models import Article
+from articles.related import related_content
+from tests.factories import (
+    link,
+    make_article,
+    make_articles_in_bulk,
+    make_draft,
+    make_future,
+    make_image,
+    make_section,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(cards):
+    return [card.title for card in cards]
+
+
+def loaded(story):
+    """Reload `story` as the story page does, tags prefetched."""
+    return Article.objects.with_detail_data().get(pk=story.pk)
+
+
+@pytest.fixture
+def story(clock):
+    return make_article(
+        title="The story",
+        section=make_section(slug="home-section"),
+        tags=["A", "B", "C"],
+    )
+
+
+def older(clock, hours):
+    return clock.now - timedelta(hours=hours)
+
+
+# ------------------------------------------------------------------ order
+
+
+def test_curated_links_come_first_in_the_editors_order(story, clock):
+    first = make_article(title="Curated first", section=make_section())
+    second = make_article(title="Curated second", section=make_section())
+    # Created in the other order, so only `order` can explain the result.
+    link(story, to=second, order=2)
+    link(story, to=first, order=1)
+    make_article(title="Shares tags", tags=["A", "B", "C"], publish_at=clock.now)
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Curated first", "Curated second", "Shares tags"]
+
+
+def test_curated_external_link_becomes_a_card_with_its_own_title(story, clock):
+    other = make_article(title="Curated story", section=make_section())
+    link(story, url="https://example.org/report", title="The full report", order=0)
+    link(story, to=other, order=1)
+
+    cards = related_content(loaded(story))
+
+    external = cards[0]
+    assert (external.title, external.url) == (
+        "The full report",
+        "https://example.org/report",
+    )
+    assert external.is_external
+    assert external.image is None
+    assert titles(cards)[1] == "Curated story"
+    assert not cards[1].is_external
+    assert cards[1].url == other.get_absolute_url()
+
+
+def test_external_card_renders_with_an_external_marker(client, story):
+    link(story, url="https://example.org/report", title="The full report")
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert 'href="https://example.org/report" rel="noopener noreferrer"' in html
+    assert "(external site)" in html
+
+
+def test_stories_sharing_more_tags_come_before_those_sharing_fewer(story, clock):
+    make_article(
+        title="One tag, newest",
+        tags=["A"],
+        section=make_section(),
+        publish_at=older(clock, 1),
+    )
+    make_article(
+        title="Three tags, oldest",
+        tags=["A", "B", "C"],
+        section=make_section(),
+        publish_at=older(clock, 9),
+    )
+    make_article(
+        title="Two tags",
+        tags=["B", "C", "Z"],
+        section=make_section(),
+        publish_at=older(clock, 5),
+    )
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Three tags, oldest", "Two tags", "One tag, newest"]
+
+
+def test_stories_sharing_as_many_tags_come_newest_first(story, clock):
+    make_article(
+        title="Older",
+        tags=["A", "B"],
+        section=make_section(),
+        publish_at=older(clock, 3),
+    )
+    make_article(
+        title="Newer",
+        tags=["B", "C"],
+        section=make_section(),
+        publish_at=older(clock, 2),
+    )
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Newer", "Older"]
+
+
+def test_newest_in_the_same_section_fill_the_remaining_places(story, clock):
+    make_article(
+        title="Shares a tag",
+        tags=["A"],
+        section=make_section(),
+        publish_at=older(clock, 30),
+    )
+    make_article(
+        title="Section, older", section=story.section, publish_at=older(clock, 3)
+    )
+    make_article(
+        title="Section, newer", section=story.section, publish_at=older(clock, 2)
+    )
+    make_article(
+        title="Section, oldest", section=story.section, publish_at=older(clock, 4)
+    )
+    make_article(
+        title="Other section, no tags", section=make_section(), publish_at=clock.now
+    )
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Shares a tag", "Section, newer", "Section, older"]
+
+
+def test_story_without_tags_is_filled_from_its_section(clock):
+    section = make_section()
+    story = make_article(section=section)
+    make_article(title="Neighbour", section=section)
+    make_article(title="Stranger", section=make_section())
+
+    assert titles(related_content(loaded(story))) == ["Neighbour"]
+
+
+def test_cards_carry_headline_url_teaser_and_hero_image(story, clock):
+    hero = make_image()
+    other = make_article(
+        title="Pictured",
+        standfirst="word " * 60,
+        tags=["A"],
+        hero_image=hero,
+        section=make_section(),
+    )
+
+    (card,) = related_content(loaded(story))
+
+    assert card.title == "Pictured"
+    assert card.url == other.get_absolute_url()
+    assert card.image == hero
+    assert card.teaser.endswith("…")
+    assert len(card.teaser) <= 141
+
+
+# -------------------------------------------------------------- exclusion
+
+
+def test_story_never_lists_itself(story, clock):
+    make_article(title="Neighbour", section=story.section, tags=["A"])
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Neighbour"]
+    assert story.get_absolute_url() not in [card.url for card in cards]
+
+
+def test_curated_links_to_drafts_and_future_stories_are_skipped(story, clock):
+    link(story, to=make_draft(title="Curated draft", section=make_section()), order=0)
+    link(story, to=make_future(title="Curated future", section=make_section()), order=1)
+    link(
+        story, to=make_article(title="Curated public", section=make_section()), order=2
+    )
+
+    assert titles(related_content(loaded(story))) == ["Curated public"]
+
+
+def test_drafts_and_future_stories_sharing_tags_or_section_are_skipped(story, clock):
+    for make in (make_draft, make_future):
+        make(
+            title=f"Hidden by tags {make.__name__}",
+            tags=["A", "B", "C"],
+            section=make_section(),
+        )
+        make(title=f"Hidden in section {make.__name__}", section=story.section)
+    make_draft(
+        title="Pulled",
+        tags=["A", "B", "C"],
+        section=story.section,
+        publish_at=older(clock, 1),
+    )
+
+    assert related_content(loaded(story)) == []
+
+
+def test_curated_story_is_not_repeated_by_tags_or_section(story, clock):
+    twin = make_article(title="Twin", tags=["A", "B", "C"], section=story.section)
+    link(story, to=twin)
+
+    assert titles(related_content(loaded(story))) == ["Twin"]
+
+
+def test_story_sharing_tags_is_not_repeated_from_the_section(story, clock):
+    make_article(title="Tagged neighbour", tags=["A"], section=story.section)
+
+    assert titles(related_content(loaded(story))) == ["Tagged neighbour"]
+
+
+# ----------------------------------------------------------------- limits
+
+
+def test_at_most_three_cards(story, clock):
+    for order in range(4):
+        link(story, to=make_article(section=make_section()), order=order)
+    for _ in range(4):
+        make_article(tags=["A"], section=story.section)
+
+    assert len(related_content(loaded(story))) == 3
+
+
+def test_a_smaller_limit_is_honoured(story, clock):
+    link(story, to=make_article(title="Curated", section=make_section()))
+    make_article(title="Tagged", tags=["A"], section=make_section())
+
+    assert titles(related_content(loaded(story), limit=1)) == ["Curated"]
+
+
+def test_related_content_uses_a_bounded_number_of_queries(
+    story, clock, django_assert_num_queries
+):
+    other_sections = [make_section() for _ in range(3)]
+    archive = make_articles_in_bulk(
+        200, sections=[story.section, *other_sections], image=make_image()
+    )
+    link(story, to=archive[-1])
+    make_article(title="Tagged", tags=["A"], section=other_sections[0])
+    story = loaded(story)
+
+    # One query each for curated links, stories sharing tags, and the section.
+    with django_assert_num_queries(3):
+        cards = related_content(story)
+
+    assert len(cards) == 3
+    assert [card.image is not None for card in cards] == [True, False, True]

@@ -1,0 +1,239 @@
+"""`manage.py seed_demo`: the demo newsroom, and synthetic archives for scale tests."""
+
+from functools import partial
+from io import StringIO
+
+import pytest
+from django.core.files.storage import FileSystemStorage
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+from taggit.models import Tag
+
+from articles import demo_images
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Image,
+    RelatedLink,
+    Section,
+    TaggedArticle,
+)
+from tests.articles.markup import parse
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    Section,
+    Author,
+    Image,
+    Article,
+    ArticleAuthor,
+    RelatedLink,
+    Tag,
+    TaggedArticle,
+]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def seed(*args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out, verbosity=0)
+    return out.getvalue()
+
+
+@pytest.fixture
+def small_drawings(monkeypatch):
+    """Draw hero illustrations at a fifth of their size: same code, far quicker."""
+    monkeypatch.setattr(
+        "articles.demo.draw_illustration",
+        partial(demo_images.draw_illustration, size=(320, 180)),
+    )
+
+
+@pytest.fixture
+def demo(clock, small_drawings):
+    seed()
+    return Article.objects.published()
+
+
+# ------------------------------------------------------------- demo stories
+
+
+def test_seed_demo_twice_leaves_the_same_rows_and_files(clock, settings):
+    seed()
+    first = counts()
+    files = sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
+    updated = dict(Article.objects.values_list("slug", "updated_at"))
+    clock.advance(hours=1)
+
+    seed()
+
+    assert counts() == first
+    assert (
+        sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()) == files
+    )
+    # Unchanged stories are not saved again, so none claims to be "Updated".
+    assert dict(Article.objects.values_list("slug", "updated_at")) == updated
+
+
+def test_seed_demo_reports_what_it_loaded(clock, small_drawings):
+    output = seed()
+
+    assert output.startswith(f"Demo newsroom ready: {Article.objects.count()} stories.")
+
+
+def test_demo_has_at_least_twelve_public_stories(demo):
+    assert demo.count() >= 12
+    assert demo.count() == Article.objects.count()
+
+
+def test_demo_stories_span_at_least_four_sections_and_four_authors(demo):
+    assert demo.values("section").distinct().count() >= 4
+    bylined = Author.objects.filter(articles__in=demo).distinct()
+    assert bylined.count() >= 4
+
+
+def test_every_demo_story_has_three_to_six_tags(demo):
+    tag_counts = demo.annotate(n=Count("tagged_items")).values_list("n", flat=True)
+
+    assert all(3 <= n <= 6 for n in tag_counts)
+
+
+def test_every_demo_story_has_a_described_hero_image_on_disk(demo):
+    for story in demo.select_related("hero_image"):
+        image = story.hero_image
+        assert image is not None, story.slug
+        assert image.alt_text and image.caption and image.credit, story.slug
+        assert image.file.storage.exists(image.file.name)
+        assert image.thumbnail and image.thumbnail.storage.exists(image.thumbnail.name)
+
+
+def test_demo_hero_images_store_their_full_size_and_a_thumbnail(clock):
+    seed()
+
+    sizes = set(Image.objects.values_list("width", "height"))
+    assert sizes == {demo_images.SIZE}
+    thumbnail = Image.objects.first().thumbnail
+    assert thumbnail.name.endswith("-480.jpg")
+
+
+def test_pages_with_demo_images_never_reopen_the_picture_files(
+    client, demo, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a page opened an image file to read its size")
+
+    monkeypatch.setattr(FileSystemStorage, "open", refuse)
+
+    assert client.get("/").status_code == 200
+    assert client.get(demo.first().get_absolute_url()).status_code == 200
+
+
+def test_every_demo_story_has_a_byline_and_several_paragraphs(demo):
+    for story in demo:
+        assert story.byline_authors, story.slug
+        assert story.body.count("<p>") >= 3, story.slug
+
+
+def test_some_demo_stories_have_curated_related_links_including_external(demo):
+    assert RelatedLink.objects.filter(target__isnull=False).exists()
+    assert RelatedLink.objects.filter(target__isnull=True).exclude(url="").exists()
+
+
+def test_demo_quotations_are_block_quotes(demo):
+    assert demo.filter(body__contains="<blockquote>").exists()
+
+
+def test_every_demo_story_page_renders_with_three_related_cards(client, demo):
+    for story in demo:
+        response = client.get(story.get_absolute_url())
+        assert response.status_code == 200, story.slug
+        related = parse(response).find("aside", class_="related")
+        assert len(related.find_all("article", class_="related-card")) == 3, story.slug
+
+
+# -------------------------------------------------------- synthetic archive
+
+
+def test_synthetic_stories_are_added_with_bylines_and_tags(clock, small_drawings):
+    output = seed("--articles", "60", "--no-demo")
+
+    synthetic = Article.objects.filter(slug__startswith="synthetic-")
+    assert synthetic.count() == 60
+    assert Article.objects.count() == 60
+    assert "60 added, 0 already there" in output
+    tag_counts = synthetic.annotate(n=Count("tagged_items", distinct=True)).values_list(
+        "n", flat=True
+    )
+    assert all(3 <= n <= 5 for n in tag_counts)
+    byline_counts = synthetic.annotate(
+        n=Count("article_authors", distinct=True)
+    ).values_list("n", flat=True)
+    assert all(1 <= n <= 2 for n in byline_counts)
+    assert not synthetic.filter(hero_image__isnull=True).exists()
+    # Sizes are stored, so loading a card never has to reopen the picture.
+    assert not Image.objects.filter(width__isnull=True).exists()
+
+
+def test_synthetic_stories_are_not_added_twice(clock, small_drawings):
+    seed("--articles", "60", "--no-demo")
+    first = counts()
+
+    output = seed("--articles", "60", "--no-demo")
+
+    assert counts() == first
+    assert "0 added, 60 already there" in output
+
+
+def test_asking_for_more_synthetic_stories_adds_only_the_missing_ones(
+    clock, small_drawings
+):
+    seed("--articles", "20", "--no-demo")
+
+    output = seed("--articles", "30", "--no-demo")
+
+    assert Article.objects.filter(slug__startswith="synthetic-").count() == 30
+    assert "10 added, 20 already there" in output
+
+
+def test_synthetic_drafts_are_not_public(clock, small_drawings):
+    seed("--articles", "60", "--no-demo")
+
+    drafts = Article.objects.filter(status=Article.Status.DRAFT)
+    assert drafts.exists()
+    assert not Article.objects.published().filter(pk__in=drafts).exists()
+    assert Article.objects.published().count() == 60 - drafts.count()
+
+
+def test_synthetic_archive_is_the_same_on_every_run(clock, small_drawings):
+    seed("--articles", "30", "--no-demo")
+    first = list(Article.objects.order_by("slug").values_list("slug", "title", "body"))
+    Article.objects.all().delete()
+
+    seed("--articles", "30", "--no-demo")
+
+    assert (
+        list(Article.objects.order_by("slug").values_list("slug", "title", "body"))
+        == first
+    )
+
+
+def test_synthetic_stories_join_the_demo_newsroom(clock, small_drawings, client):
+    seed("--articles", "60")
+
+    assert Article.objects.filter(slug__startswith="synthetic-").count() == 60
+    assert Article.objects.exclude(slug__startswith="synthetic-").count() >= 12
+    assert Tag.objects.values("slug").distinct().count() == Tag.objects.count()
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("articles", ["-1", "1000001"])
+def test_synthetic_count_out_of_range_is_a_command_error(clock, articles):
+    with pytest.raises(CommandError, match="--articles must be between 0 and"):
+        seed("--articles", articles, "--no-demo")
+
+    assert not Article.objects.exists()
