@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
-from .models import Article, Image, RelatedLink
+from .models import Article, Image, RelatedLink, TaggedArticle
 from .querysets import published_q
+
+# How many of the newest stories sharing a tag are ranked by tags in common.
+RELATED_CANDIDATE_WINDOW = 100
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,36 @@ class RelatedCard:
             teaser=article.teaser,
             image=article.hero_image,
         )
+
+
+def recent_sharing_tags(tag_ids, exclude, *, now=None):
+    """Return a subquery of the newest public stories carrying any of `tag_ids`.
+
+    Ranking every story that shares a tag means counting tens of thousands of
+    rows in a big archive; walking the newest first and stopping at a window
+    keeps the block's cost the same at 1,000 stories or 1,000,000.
+    """
+    carries_a_tag = TaggedArticle.objects.filter(
+        content_object=OuterRef("pk"), tag_id__in=tag_ids
+    )
+    return (
+        Article.objects.published(now=now)
+        .exclude(pk__in=exclude)
+        .filter(Exists(carries_a_tag))
+        .newest_first()
+        .values("pk")[:RELATED_CANDIDATE_WINDOW]
+    )
+
+
+def shared_tag_count(tag_ids):
+    """Return a subquery counting how many of `tag_ids` the outer story carries."""
+    return Subquery(
+        TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+        .order_by()
+        .values("content_object")
+        .annotate(shared=Count("pk"))
+        .values("shared")
+    )
 
 
 def related_content(article, *, limit=3, now=None):
@@ -47,10 +80,8 @@ def related_content(article, *, limit=3, now=None):
     tag_ids = [tag.pk for tag in article.tags.all()]
     if len(cards) < limit and tag_ids:
         sharing_tags = (
-            Article.objects.published(now=now)
-            .exclude(pk__in=seen)
-            .filter(tagged_items__tag_id__in=tag_ids)
-            .annotate(shared_tags=Count("tagged_items"))
+            Article.objects.filter(pk__in=recent_sharing_tags(tag_ids, seen, now=now))
+            .annotate(shared_tags=shared_tag_count(tag_ids))
             .select_related("hero_image")
             .order_by("-shared_tags", "-publish_at", "-pk")
         )

@@ -271,3 +271,38 @@ def test_related_content_uses_a_bounded_number_of_queries(
 
     assert len(cards) == 3
     assert [card.image is not None for card in cards] == [True, False, True]
+
+
+def test_tag_ranking_looks_only_at_the_newest_stories_sharing_a_tag(
+    story, clock, monkeypatch
+):
+    monkeypatch.setattr("articles.related.RELATED_CANDIDATE_WINDOW", 2)
+    make_article(
+        title="Old, shares three", tags=["A", "B", "C"], publish_at=older(clock, 9)
+    )
+    make_article(title="New, shares one", tags=["A"], publish_at=older(clock, 2))
+    make_article(title="Newer, shares one", tags=["B"], publish_at=older(clock, 1))
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards)[:2] == ["Newer, shares one", "New, shares one"]
+    assert "Old, shares three" not in titles(cards)[:2]
+
+
+def test_tag_ranking_prefers_more_shared_tags_inside_the_window(
+    story, clock, monkeypatch
+):
+    monkeypatch.setattr("articles.related.RELATED_CANDIDATE_WINDOW", 3)
+    make_article(
+        title="Old, shares three", tags=["A", "B", "C"], publish_at=older(clock, 9)
+    )
+    make_article(title="New, shares one", tags=["A"], publish_at=older(clock, 2))
+    make_article(title="Newer, shares one", tags=["B"], publish_at=older(clock, 1))
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == [
+        "Old, shares three",
+        "Newer, shares one",
+        "New, shares one",
+    ]
