@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format bench clean
+.PHONY: run test setup vnu lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +19,15 @@ $(STAMP): requirements.txt | $(BIN)/python
 
 setup: $(STAMP)
 
+# The Nu Html Checker for the browser tests, pinned in package-lock.json. Without
+# npm the HTML validity test skips (and fails when CI is set).
+$(VNU_JAR): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity test will be skipped."; fi
+
+vnu: $(VNU_JAR)
+
 run: export DEBUG ?= true
 run: setup
 	$(BIN)/python manage.py migrate --noinput
@@ -26,7 +36,7 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: export SECRET_KEY ?= insecure-key-for-the-test-run-only
-test: setup
+test: setup vnu
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py collectstatic --noinput -v0

@@ -111,6 +111,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        # Names the controls Django's inlines and the editor widgets leave unnamed.
+        js = ["js/admin-labels.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("article_authors__author")
 

@@ -67,6 +67,7 @@ def article_detail(request, slug):
         "articles/article_detail.html",
         {
             "article": article,
+            "current_section": article.section,
             "is_preview": is_preview,
             "absolute_url": absolute_url,
             "share_links": share_links(url=absolute_url, title=article.title),

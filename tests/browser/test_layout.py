@@ -1,0 +1,56 @@
+"""Home and story pages at phone and desktop widths, saved as screenshots for review."""
+
+import pytest
+
+from articles.models import Article
+
+from .support import ARTIFACTS_DIR, DESKTOP, PHONE, STORY_SLUG
+
+SCREENSHOTS_DIR = ARTIFACTS_DIR / "screenshots"
+
+
+def check_layout(page):
+    """Assert nothing sticks out sideways and every image on the page loaded."""
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
+            .filter(el => !el.closest('.visually-hidden, .skip-link'))
+            .map(el => el.outerHTML.slice(0, 120))"""
+    )
+    assert not overflow, (
+        f"wider than the {page.viewport_size['width']}px screen: {overflow}"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    # The content keeps clear of the header above it and the footer below it.
+    gaps = page.evaluate(
+        """() => {
+            const main = document.querySelector('main').getBoundingClientRect();
+            const first = document.querySelector('main > *').getBoundingClientRect();
+            const last = [...document.querySelectorAll('main > *')].at(-1);
+            const footer = document.querySelector('footer').getBoundingClientRect();
+            return [first.top - main.top, footer.top - last.getBoundingClientRect().bottom];
+        }"""
+    )
+    assert min(gaps) >= 16, f"content touches the header or footer: gaps {gaps}px"
+    # Scroll through the page so lazy images load, as they would for a reader.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for _ in range(0, height, page.viewport_size["height"]):
+        page.mouse.wheel(0, page.viewport_size["height"])
+    page.wait_for_function("[...document.images].every(img => img.complete)")
+    page.evaluate("window.scrollTo(0, 0)")
+    broken = page.evaluate(
+        "[...document.images].filter(img => !img.naturalWidth).map(img => img.src)"
+    )
+    assert not broken, f"images that did not load: {broken}"
+
+
+@pytest.mark.parametrize("device, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_home_and_story_fit_the_screen(device, viewport, new_context, demo_newsroom):
+    page = new_context(viewport=viewport).new_page()
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    story = Article.objects.get(slug=STORY_SLUG)
+
+    for name, url in [("home", "/"), ("story", story.get_absolute_url())]:
+        page.goto(url)
+        check_layout(page)
+        page.screenshot(path=SCREENSHOTS_DIR / f"{name}-{device}.png", full_page=True)
