@@ -1,0 +1,1 @@
+"""Benchmark harness for Byline's reader pages; run it with `make bench`."""
