@@ -35,7 +35,9 @@ def home(request):
             )
             for section in Section.objects.all()
         }
-        by_pk = public_articles().in_bulk(
+        # The ids came from published() just above; filtering them again makes
+        # SQLite walk the whole public index instead of looking up primary keys.
+        by_pk = Article.objects.with_listing_data().in_bulk(
             [pk for ids in ids_by_section.values() for pk in ids]
         )
         section_blocks = [
