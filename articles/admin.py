@@ -1,21 +1,14 @@
 """The editors' admin: the story form, the image library, sections and bylines."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.utils.html import format_html
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
-from .models import Article, ArticleAuthor, Author, Image, RelatedLink, Section
+from media.admin import thumbnail_html
 
-
-def thumbnail_html(image, *, width=80):
-    if not image:
-        return "—"
-    return format_html(
-        '<img src="{}" alt="" width="{}" style="height:auto;border-radius:2px">',
-        image.thumbnail_url,
-        width,
-    )
+from .models import Article, ArticleAuthor, Author, RelatedLink, Section, Tag
 
 
 @admin.register(Section)
@@ -35,34 +28,30 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-@admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    list_display = ["preview", "title", "dimensions", "credit", "created_at"]
-    list_display_links = ["preview", "title"]
-    search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["large_preview", "dimensions"]
-    fields = [
-        "file",
-        "large_preview",
-        "title",
-        "alt_text",
-        "caption",
-        "credit",
-        "dimensions",
-    ]
-    date_hierarchy = "created_at"
+class TagForm(forms.ModelForm):
+    # taggit's own form accepts Unicode slugs, which our addresses do not.
+    slug = forms.SlugField(
+        max_length=100,
+        help_text="The last part of the topic's address: letters, numbers and "
+        "hyphens, without accents.",
+    )
 
-    @admin.display(description="Image")
-    def preview(self, image):
-        return thumbnail_html(image)
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
 
-    @admin.display(description="Preview")
-    def large_preview(self, image):
-        return thumbnail_html(image if image.pk else None, width=320)
 
-    @admin.display(description="Size")
-    def dimensions(self, image):
-        return f"{image.width} × {image.height}" if image.width else "—"
+# Topics are edited through our proxy, whose slugs are always ASCII and never empty.
+admin.site.unregister(TaggitTag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    form = TagForm
+    list_display = ["name", "slug"]
+    ordering = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 class ArticleAuthorInline(admin.TabularInline):

@@ -1,26 +1,25 @@
-"""The newsroom's content: sections, authors, the image library, stories, links."""
-
-from io import BytesIO
-from pathlib import PurePosixPath
+"""The newsroom's content: sections, authors, topics, stories and their links."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import F, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
-from PIL import Image as PILImage
+from taggit import models as taggit_models
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
+from media.models import Image
+
+from .addresses import normalise_scheme, validate_web_address, web_address_q
+from .publishing import Status, publication_values
 from .querysets import ArticleQuerySet
 from .sanitise import BODY_EXTENSIONS, sanitise_html
-from .text import teaser
+from .text import ascii_slug, teaser
 
-THUMBNAIL_WIDTH = 480
+# A topic whose name has no letters or digits at all ("!!!") still needs an address.
+FALLBACK_TAG_SLUG = "topic"
 
 
 class Section(models.Model):
@@ -41,87 +40,6 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
-
-
-def validate_image_size(file):
-    limit = settings.IMAGE_MAX_UPLOAD_SIZE
-    if file.size > limit:
-        raise ValidationError(
-            "This image is %(size)s; the largest we accept is %(limit)s. "
-            "Please resize it and upload it again.",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-            code="image_too_large",
-        )
-
-
-class Image(models.Model):
-    file = models.ImageField(
-        upload_to="images/%Y/%m/",
-        width_field="width",
-        height_field="height",
-        validators=[validate_image_size],
-        help_text="JPEG, PNG, GIF or WebP.",
-    )
-    thumbnail = models.ImageField(
-        upload_to="images/thumbnails/", blank=True, editable=False
-    )
-    title = models.CharField(max_length=200, help_text="For finding it in the library.")
-    alt_text = models.CharField(
-        "alt text",
-        max_length=300,
-        blank=True,
-        help_text="What the picture shows, for readers who cannot see it. "
-        "Leave empty only when the picture is decorative.",
-    )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(
-        max_length=200, blank=True, help_text="Photographer or agency."
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        # The thumbnail is derived from this row's own file, so it is made here.
-        if self.file and not self.thumbnail:
-            self.thumbnail.save(
-                self._thumbnail_name(), self._render_thumbnail(), save=False
-            )
-        super().save(*args, **kwargs)
-
-    def _thumbnail_name(self):
-        return f"{PurePosixPath(self.file.name).stem}-{THUMBNAIL_WIDTH}.jpg"
-
-    def _render_thumbnail(self):
-        self.file.open("rb")
-        self.file.seek(0)
-        with PILImage.open(self.file) as picture:
-            picture = picture.convert("RGB")
-            picture.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 2))
-            buffer = BytesIO()
-            picture.save(buffer, "JPEG", quality=82, optimize=True)
-        self.file.seek(0)
-        return ContentFile(buffer.getvalue())
-
-    @property
-    def thumbnail_url(self):
-        return (self.thumbnail or self.file).url
-
-    @property
-    def thumbnail_height(self):
-        if not self.width or not self.height:
-            return None
-        return round(self.height * min(THUMBNAIL_WIDTH, self.width) / self.width)
-
-    @property
-    def thumbnail_width(self):
-        return min(THUMBNAIL_WIDTH, self.width or THUMBNAIL_WIDTH)
 
 
 class Author(models.Model):
@@ -149,9 +67,32 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
-class TaggedArticle(TaggedItemBase):
+class Tag(taggit_models.Tag):
+    """A topic, whose address is always ASCII and never empty, whatever its name.
+
+    taggit keeps Unicode in slugs ("côte-divoire") and leaves "!!!" with an empty
+    one; either breaks every page that links to the topic. A proxy keeps
+    taggit's table and manager and changes only how new slugs are made.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "topic"
+
+    def slugify(self, tag, i=None):
+        slug = ascii_slug(tag, fallback=FALLBACK_TAG_SLUG)
+        return slug if i is None else f"{slug}-{i}"
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(taggit_models.ItemBase):
     """Tag links with a real foreign key, so tag pages join on an index."""
 
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -165,9 +106,7 @@ class TaggedArticle(TaggedItemBase):
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+    Status = Status
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -179,7 +118,7 @@ class Article(models.Model):
         blank=True, help_text="The summary under the headline, one or two sentences."
     )
     body = ProseEditorField(
-        blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=True
+        blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=sanitise_html
     )
     hero_image = models.ForeignKey(
         Image,
@@ -221,11 +160,11 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]),
+                condition=Q(status__in=Status.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
                 name="published_article_has_publish_time",
             ),
         ]
@@ -236,9 +175,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # Sanitised on every save, whatever wrote the body: admin, import or shell.
         self.body = sanitise_html(self.body)
-        if self.status == self.Status.PUBLISHED:
-            self.publish_at = self.publish_at or timezone.now()
-            self.first_published_at = self.first_published_at or self.publish_at
+        if self.status == Status.PUBLISHED:
+            self._apply_publication_rule()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -248,13 +186,22 @@ class Article(models.Model):
         # Forms check the database's constraints before save() runs: a story marked
         # published with no time goes out now, as save() would do, instead of
         # failing "published_article_has_publish_time".
-        if self.status == self.Status.PUBLISHED and self.publish_at is None:
-            self.publish_at = timezone.now()
+        if self.status == Status.PUBLISHED:
+            self._apply_publication_rule()
+
+    def _apply_publication_rule(self):
+        values = publication_values(
+            publish_at=self.publish_at,
+            first_published_at=self.first_published_at,
+            now=timezone.now(),
+        )
+        for field, value in values.items():
+            setattr(self, field, value)
 
     @property
     def is_public(self):
         return (
-            self.status == self.Status.PUBLISHED
+            self.status == Status.PUBLISHED
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
         )
@@ -278,19 +225,14 @@ class Article(models.Model):
 
     def publish(self, *, at=None):
         """Make the story public now, or at `at` (which schedules it)."""
-        self.status = self.Status.PUBLISHED
-        self.publish_at = at or self.publish_at or timezone.now()
+        self.status = Status.PUBLISHED
+        self.publish_at = at or self.publish_at
         self.save()
 
     def unpublish(self):
         """Take the story off the site; it keeps its first publication time."""
-        self.status = self.Status.DRAFT
+        self.status = Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
-
-    def related_content(self, limit=3):
-        from .related import related_content
-
-        return related_content(self, limit=limit)
 
 
 class ArticleAuthor(models.Model):
@@ -327,7 +269,10 @@ class RelatedLink(models.Model):
         help_text="Another story on this site…",
     )
     url = models.URLField(
-        "external address", blank=True, help_text="…or a page elsewhere on the web."
+        "external address",
+        blank=True,
+        validators=[validate_web_address],
+        help_text="…or a page elsewhere on the web (http:// or https://).",
     )
     title = models.CharField(
         max_length=200, blank=True, help_text="Needed for an external address."
@@ -348,10 +293,26 @@ class RelatedLink(models.Model):
             models.UniqueConstraint(
                 fields=["article", "target"], name="unique_related_story"
             ),
+            # Imports, the shell and bulk writes never pass through a form.
+            models.CheckConstraint(
+                condition=Q(url="") | web_address_q("url"),
+                name="related_link_web_address_only",
+            ),
         ]
 
     def __str__(self):
         return self.title or str(self.target)
+
+    def save(self, *args, **kwargs):
+        # Checked on every save, not only in the admin's form: a javascript: or
+        # data: address would run in the reader's browser.
+        self.url = normalise_scheme(self.url)
+        self.full_clean(
+            exclude=["article", "target"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.target_id and self.url:

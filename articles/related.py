@@ -4,7 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
-from .models import Article, Image, RelatedLink, TaggedArticle
+from media.models import Image
+
+from .addresses import web_address_q
+from .models import Article, RelatedLink, TaggedArticle
 from .querysets import published_q
 
 # How many of the newest stories sharing a tag are ranked by tags in common.
@@ -66,7 +69,11 @@ def related_content(article, *, limit=3, now=None):
 
     curated = (
         RelatedLink.objects.filter(article=article)
-        .filter(Q(target__isnull=True) | published_q(prefix="target__", now=now))
+        .filter(
+            # Rows written before the database refused other schemes stay unlinked.
+            (Q(target__isnull=True) & web_address_q("url"))
+            | published_q(prefix="target__", now=now)
+        )
         .select_related("target__hero_image")
         .order_by("order", "pk")
     )

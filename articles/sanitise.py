@@ -1,6 +1,14 @@
-"""The one allow-list for story HTML, shared by the editor and every save."""
+"""The one allow-list for story HTML, shared by the editor and every save.
+
+`BODY_EXTENSIONS` says what the body editor offers; django-prose-editor turns
+the same extensions into the tags, attributes and URL schemes nh3 keeps, so the
+toolbar and the sanitiser can never disagree.
+"""
+
+import re
 
 import nh3
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -15,17 +23,15 @@ BODY_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
 
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i",
-    "h2", "h3", "ul", "ol", "li", "blockquote", "hr", "a",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+BODY_ALLOWLIST = allowlist_from_extensions(expand_extensions(BODY_EXTENSIONS))
 
 _cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=ALLOWED_URL_SCHEMES,
+    tags=BODY_ALLOWLIST["tags"],
+    # nh3 sets rel itself (below), and refuses to run when rel is also allowed.
+    attributes={
+        tag: names - {"rel"} for tag, names in BODY_ALLOWLIST["attributes"].items()
+    },
+    url_schemes=BODY_ALLOWLIST["url_schemes"],
     # Links in stories point away from us: never pass our referrer or opener.
     link_rel="noopener noreferrer nofollow",
     # Drop the contents of these outright rather than keeping them as text.
@@ -34,6 +40,11 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# The editor always holds one block, so an emptied body arrives as "<p></p>".
+_EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
+
+
 def sanitise_html(html: str) -> str:
     """Return `html` reduced to the tags, attributes and URL schemes we allow."""
-    return _cleaner.clean(html or "").strip()
+    cleaned = _cleaner.clean(html or "").strip()
+    return "" if _EMPTY_BLOCK.fullmatch(cleaned) else cleaned

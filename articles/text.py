@@ -1,6 +1,8 @@
-"""Small text helpers for teasers and summaries."""
+"""Small text helpers: teasers, summaries and slugs."""
 
+from anyascii import anyascii
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 
 ELLIPSIS = "\u2026"
 
@@ -13,3 +15,11 @@ def teaser(text: str, limit: int = 140) -> str:
     cut = text[: limit + 1]
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:limit]
     return cut.rstrip(" ,;:.-\u2013\u2014") + ELLIPSIS
+
+
+def ascii_slug(text: str, *, fallback: str, max_length: int = 90) -> str:
+    """Return an ASCII slug for `text` ("Côte d'Ivoire" → "cote-divoire", "中文" → "zhongwen").
+
+    Text with no letters or digits at all gives `fallback`, never an empty slug.
+    """
+    return slugify(anyascii(text))[:max_length].strip("-") or fallback

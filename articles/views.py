@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views import View
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 
-from .models import Article, Author, Section
+from .models import Article, Author, Section, Tag
 from .pagination import paginate
+from .related import related_content
 from .sharing import share_links
 
 HOME_SECTION_SIZE = 4
@@ -19,38 +20,46 @@ def public_articles():
     return Article.objects.published().with_listing_data().newest_first()
 
 
+def section_blocks(*, exclude):
+    """Return (section, stories) pairs for the home page, in navigation order."""
+    blocks = {}
+    stories = (
+        Article.objects.published()
+        .exclude(pk__in=exclude)
+        .newest_per_section(HOME_SECTION_SIZE)
+        .with_listing_data()
+    )
+    for article in stories:
+        blocks.setdefault(article.section, []).append(article)
+    return list(blocks.items())
+
+
 @require_safe
 def home(request):
     page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
     context = {"page": page, "is_front": page.number == 1}
     if page.number == 1:
-        shown = [article.pk for article in page]
-        ids_by_section = {
-            section: list(
-                Article.objects.published()
-                .filter(section=section)
-                .exclude(pk__in=shown)
-                .newest_first()
-                .values_list("pk", flat=True)[:HOME_SECTION_SIZE]
-            )
-            for section in Section.objects.all()
-        }
-        # The ids came from published() just above; filtering them again makes
-        # SQLite walk the whole public index instead of looking up primary keys.
-        by_pk = Article.objects.with_listing_data().in_bulk(
-            [pk for ids in ids_by_section.values() for pk in ids]
-        )
-        section_blocks = [
-            (section, [by_pk[pk] for pk in ids])
-            for section, ids in ids_by_section.items()
-            if ids
-        ]
         context.update(
             lead=page.object_list[0] if page.object_list else None,
             latest=page.object_list[1:],
-            section_blocks=section_blocks,
+            section_blocks=section_blocks(exclude=[story.pk for story in page]),
         )
     return render(request, "articles/home.html", context)
+
+
+def story_context(request, article, *, byline, tags, related_cards, is_preview):
+    """Return the story template's context; the view and the benchmark floor share it."""
+    absolute_url = request.build_absolute_uri(article.get_absolute_url())
+    return {
+        "article": article,
+        "byline": byline,
+        "tags": tags,
+        "current_section": article.section,
+        "is_preview": is_preview,
+        "absolute_url": absolute_url,
+        "share_links": share_links(url=absolute_url, title=article.title),
+        "related_cards": related_cards,
+    }
 
 
 @require_safe
@@ -63,62 +72,66 @@ def article_detail(request, slug):
         # Staff preview: the one place an unpublished story may be rendered.
         article = get_object_or_404(Article.objects.with_detail_data(), slug=slug)
         is_preview = not article.is_public
-    absolute_url = request.build_absolute_uri(article.get_absolute_url())
-    response = render(
+    context = story_context(
         request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "current_section": article.section,
-            "is_preview": is_preview,
-            "absolute_url": absolute_url,
-            "share_links": share_links(url=absolute_url, title=article.title),
-            "related_cards": article.related_content(),
-        },
+        article,
+        byline=article.byline_authors,
+        tags=article.tags.all(),
+        related_cards=related_content(article),
+        is_preview=is_preview,
     )
+    response = render(request, "articles/article_detail.html", context)
     if is_preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
 
 
-@require_safe
-def section_detail(request, slug):
-    section = get_object_or_404(Section, slug=slug)
-    page = paginate(
-        public_articles().filter(section=section),
-        request,
-        per_page=settings.ARTICLES_PER_PAGE,
-    )
-    return render(
-        request,
-        "articles/section_detail.html",
-        {"section": section, "current_section": section, "page": page},
-    )
+class StoryListPage(View):
+    """One page of the public stories filed under a section, topic or author.
+
+    `lookup` joins a story to the page's owner; `context_names` are the names
+    the owner takes in the template. With `empty_404`, a first page with no
+    stories is a 404 with that message, so a topic carried only by drafts
+    does not reveal its name.
+    """
+
+    http_method_names = ["get", "head"]
+    model = None
+    lookup = None
+    template_name = None
+    context_names = ()
+    empty_404 = None
+
+    def get(self, request, slug):
+        owner = get_object_or_404(self.model, slug=slug)
+        page = paginate(
+            public_articles().filter(**{self.lookup: owner}),
+            request,
+            per_page=settings.ARTICLES_PER_PAGE,
+        )
+        if self.empty_404 and not page.object_list:
+            raise Http404(self.empty_404)
+        context = dict.fromkeys(self.context_names, owner)
+        return render(request, self.template_name, {**context, "page": page})
 
 
-@require_safe
-def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(
-        public_articles().filter(tagged_items__tag=tag),
-        request,
-        per_page=settings.ARTICLES_PER_PAGE,
-    )
-    if not page.object_list:
-        # A tag carried only by drafts must not reveal itself.
-        raise Http404("No published stories carry this tag.")
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
-
-
-@require_safe
-def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
-    page = paginate(
-        public_articles().filter(article_authors__author=author),
-        request,
-        per_page=settings.ARTICLES_PER_PAGE,
-    )
-    return render(
-        request, "articles/author_detail.html", {"author": author, "page": page}
-    )
+section_detail = StoryListPage.as_view(
+    model=Section,
+    lookup="section",
+    template_name="articles/section_detail.html",
+    context_names=("section", "current_section"),
+)
+tag_detail = StoryListPage.as_view(
+    model=Tag,
+    lookup="tagged_items__tag",
+    template_name="articles/tag_detail.html",
+    context_names=("tag",),
+    empty_404="No published stories carry this tag.",
+)
+author_detail = StoryListPage.as_view(
+    model=Author,
+    lookup="article_authors__author",
+    template_name="articles/author_detail.html",
+    context_names=("author",),
+)

@@ -2,11 +2,10 @@
 
 from django.db.models import Count
 from django.urls import reverse
-from taggit.models import Tag
 
-from articles.demo import SYNTHETIC_PREFIX
-from articles.models import Article, ArticleAuthor, Author, Section, TaggedArticle
+from articles.models import Article, ArticleAuthor, Author, Section, Tag, TaggedArticle
 from articles.querysets import published_q
+from demo.seeding import SYNTHETIC_PREFIX
 
 from .floor import STORY_NUMBER
 

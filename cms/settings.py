@@ -40,8 +40,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "django_prose_editor",
+    "media",
     "articles",
 ]
+# The demo newsroom (`seed_demo`, `ensure_demo_admin`): on for local runs, tests
+# and benchmarks; a production site sets DEMO_APP=false and loses nothing else.
+DEMO_APP = env.bool("DEMO_APP", default=True)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

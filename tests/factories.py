@@ -12,11 +12,11 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Author,
-    Image,
     RelatedLink,
     Section,
     TaggedArticle,
 )
+from media.models import Image
 
 _sequence = itertools.count(1)
 

@@ -1,12 +1,9 @@
 """The editors' admin: every page loads, lists filter, autocomplete answers, actions work."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
-from taggit.models import Tag
 
-from articles.models import Article
-from tests.articles.markup import parse
+from articles.models import Article, Tag
 from tests.factories import (
     make_article,
     make_author,
@@ -14,6 +11,7 @@ from tests.factories import (
     make_image,
     make_section,
 )
+from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +22,7 @@ def admin_url(model, view, *args):
 
 
 def make_admin_objects():
-    """One object of every model in the admin, each with a findable name."""
+    """One object of every Byline model in the admin, each with a findable name."""
     section = make_section(name="Findable section")
     image = make_image(title="Findable image")
     author = make_author(name="Findable author")
@@ -40,9 +38,6 @@ def make_admin_objects():
         "author": author,
         "image": image,
         "article": article,
-        "user": User.objects.create_user("findable-user"),
-        "group": Group.objects.create(name="Findable group"),
-        "tag": Tag.objects.get(name="Findable tag"),
     }
 
 
@@ -65,19 +60,12 @@ ADMIN_FORMS = {
         "article_authors-TOTAL_FORMS",
         "related_links-TOTAL_FORMS",
     ],  # fmt: skip
-    "user": ["username", "first_name", "email", "is_staff", "groups"],
-    "group": ["name", "permissions"],
-    "tag": ["name", "slug"],
 }
-ADD_FORMS = {**ADMIN_FORMS, "user": ["username", "password1", "password2"]}
 
 
 def field_names(response):
-    return {
-        element.attrs["name"]
-        for element in parse(response).find_all()
-        if element.tag in {"input", "select", "textarea"} and "name" in element.attrs
-    }
+    fields = parse(response).select("input[name], select[name], textarea[name]")
+    return {field["name"] for field in fields}
 
 
 @pytest.mark.parametrize("key", ADMIN_FORMS)
@@ -87,9 +75,9 @@ def test_changelist_loads_and_lists_the_object(admin_client, clock, key):
     response = admin_client.get(admin_url(type(obj), "changelist"))
 
     assert response.status_code == 200
-    results = parse(response).find("table", id="result_list")
-    assert str(obj) in results.text
-    change_links = [a.attrs["href"] for a in results.find_all("a")]
+    results = one(parse(response), "table#result_list")
+    assert str(obj) in text(results)
+    change_links = [a["href"] for a in results.select("a")]
     assert admin_url(type(obj), "change", obj.pk) in change_links
 
 
@@ -100,7 +88,7 @@ def test_add_page_loads_with_its_form_fields(admin_client, clock, key):
     response = admin_client.get(admin_url(model, "add"))
 
     assert response.status_code == 200
-    assert set(ADD_FORMS[key]) <= field_names(response)
+    assert set(ADMIN_FORMS[key]) <= field_names(response)
 
 
 @pytest.mark.parametrize("key", ADMIN_FORMS)
@@ -112,9 +100,7 @@ def test_change_page_loads_with_the_object_filled_in(admin_client, clock, key):
     assert response.status_code == 200
     assert set(ADMIN_FORMS[key]) <= field_names(response)
     assert response.context["original"] == obj
-    headings = [
-        h.text for h in parse(response).find("div", id="content").find_all("h2")
-    ]
+    headings = [text(h) for h in one(parse(response), "div#content").select("h2")]
     assert headings[0] == str(obj)
 
 
@@ -123,11 +109,11 @@ def test_article_change_page_offers_view_on_site_and_both_inlines(admin_client, 
 
     page = parse(admin_client.get(admin_url(Article, "change", article.pk)))
 
-    assert page.find("a", class_="viewsitelink")
-    headings = [h.text for h in page.find_all("h2")]
+    assert one(page, "a.viewsitelink")
+    headings = [text(h) for h in page.select("h2")]
     assert "Byline (in order)" in headings
     assert "Related content (curated, in order)" in headings
-    assert page.find("input", name="slug").attrs["value"] == article.slug
+    assert one(page, 'input[name="slug"]')["value"] == article.slug
 
 
 def test_article_changelist_shows_thumbnail_status_section_byline_and_time(
@@ -137,42 +123,40 @@ def test_article_changelist_shows_thumbnail_status_section_byline_and_time(
 
     page = parse(admin_client.get(admin_url(Article, "changelist")))
 
-    row = page.find("table", id="result_list").find("tbody").find("tr")
-    cells = {
-        cell.attrs["class"].split()[0]: cell
-        for cell in row.find_all()
-        if cell.tag in {"td", "th"}
-    }
-    assert (
-        cells["field-thumbnail"]
-        .find("img")
-        .attrs["src"]
-        .startswith("/media/images/thumbnails/")
-    )
-    assert cells["field-status"].text == "Published"
-    assert cells["field-section"].text == "Findable section"
-    assert cells["field-byline"].text == "Findable author"
-    assert cells["field-publish_at"].text == "16 Mar 2026, 8:30 a.m."
+    row = one(one(one(page, "table#result_list"), "tbody"), "tr")
+    cells = {cell["class"][0]: cell for cell in row.select("td, th")}
+    thumbnail = one(cells["field-thumbnail"], "img")
+    assert thumbnail["src"].startswith("/media/images/thumbnails/")
+    assert text(cells["field-status"]) == "Published"
+    assert text(cells["field-section"]) == "Findable section"
+    assert text(cells["field-byline"]) == "Findable author"
+    assert text(cells["field-publish_at"]) == "16 Mar 2026, 8:30 a.m."
 
 
 def test_image_changelist_shows_a_thumbnail_and_size(admin_client, clock):
     make_image(title="Pictured")
 
-    row = parse(admin_client.get("/admin/articles/image/")).find("tbody").find("tr")
+    row = one(one(parse(admin_client.get("/admin/media/image/")), "tbody"), "tr")
 
-    assert row.find("img").attrs["src"].startswith("/media/images/thumbnails/")
-    assert "64 × 36" in row.text
+    assert one(row, "img")["src"].startswith("/media/images/thumbnails/")
+    assert "64 × 36" in text(row)
 
 
 def test_admin_index_lists_the_newsroom_and_user_models(admin_client):
     page = parse(admin_client.get("/admin/"))
 
-    captions = [c.text for c in page.find_all("caption")]
+    captions = [text(c) for c in page.select("caption")]
     assert any(caption.startswith("Newsroom") for caption in captions)
-    links = {a.text for a in page.find_all("a")}
-    assert {"Articles", "Authors", "Images", "Sections", "Users", "Groups", "Tags"} <= (
-        links
-    )
+    links = {text(a) for a in page.select("a")}
+    assert {
+        "Articles",
+        "Authors",
+        "Images",
+        "Sections",
+        "Users",
+        "Groups",
+        "Topics",
+    } <= (links)
 
 
 # --------------------------------------------------- changelist filtering
@@ -237,8 +221,8 @@ def test_article_changelist_filters_by_author(admin_client, two_stories):
 def test_article_changelist_offers_every_filter(admin_client, two_stories):
     page = parse(admin_client.get(admin_url(Article, "changelist")))
 
-    filters = page.find("nav", id="changelist-filter")
-    headings = [h.text.lower() for h in filters.find_all("summary")]
+    filters = one(page, "nav#changelist-filter")
+    headings = [text(h).lower() for h in filters.select("summary")]
     assert headings == [
         "by status",
         "by section",
@@ -270,8 +254,8 @@ def test_article_changelist_has_a_date_hierarchy_by_publish_time(
 ):
     page = parse(admin_client.get(admin_url(Article, "changelist")))
 
-    links = page.find("nav", class_="toplinks").find_all("a")
-    assert [a.attrs["href"] for a in links] == [
+    links = one(page, "nav.toplinks").select("a")
+    assert [a["href"] for a in links] == [
         "?publish_at__year=2026",
         "?publish_at__day=16&publish_at__month=3&publish_at__year=2026",
     ]
@@ -387,4 +371,3 @@ def test_unpublish_action_returns_selected_stories_to_draft(admin_client, clock)
     chosen.refresh_from_db()
     assert chosen.status == "draft"
     assert set(Article.objects.published()) == {kept}
-    assert admin_client.logout() is None

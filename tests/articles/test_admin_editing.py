@@ -7,14 +7,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from articles.models import Article, Image
-from tests.articles.markup import form_values, parse
+from articles.models import Article
+from media.models import Image
 from tests.factories import make_article, make_author, make_section, png_bytes
+from tests.soup import form_values, one, parse, text
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE_ADD = "/admin/articles/article/add/"
-IMAGE_ADD = "/admin/articles/image/add/"
+IMAGE_ADD = "/admin/media/image/add/"
 
 
 def stored_files(settings):
@@ -142,7 +143,7 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
 
     # 3. Publish it from the change form, as it stands.
     change = admin_client.get(f"/admin/articles/article/{story.pk}/change/")
-    data = form_values(parse(change).find("form", id="article_form"))
+    data = form_values(one(parse(change), "form#article_form"))
     data.update(status=["published"], _save=["Save"])
     response = admin_client.post(f"/admin/articles/article/{story.pk}/change/", data)
     assert response.status_code == 302, errors_on(response)
@@ -153,25 +154,23 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
 
     # 4. Readers find it on the home page and on its own page.
     home = parse(client.get("/"))
-    lead = home.find("section", class_="lead")
-    assert lead.find("h2").find("a").attrs["href"] == story.get_absolute_url()
+    lead = one(home, "section.lead")
+    assert one(one(lead, "h2"), "a")["href"] == story.get_absolute_url()
     page = parse(client.get(story.get_absolute_url()))
-    assert page.find("h1").text == "Harbour patrols go electric"
-    assert page.find("p", class_="story__byline").text == (
-        "By Samira Nassif and Rafiq Anwar"
-    )
-    figure = page.find("figure", class_="story__hero")
-    assert figure.find("img").attrs["alt"] == image.alt_text
-    assert figure.find("figcaption").text == (
+    assert text(one(page, "h1")) == "Harbour patrols go electric"
+    assert text(one(page, "p.story__byline")) == "By Samira Nassif and Rafiq Anwar"
+    figure = one(page, "figure.story__hero")
+    assert one(figure, "img")["alt"] == image.alt_text
+    assert text(one(figure, "figcaption")) == (
         "Patrol boats leave the harbour. Photo: Byline"
     )
-    assert page.find("blockquote").text == "They hear more than we do."
-    assert sorted(a.text for a in page.find_all("a", rel="tag")) == [
+    assert text(one(page, "blockquote")) == "They hear more than we do."
+    assert sorted(text(a) for a in page.select('a[rel="tag"]')) == [
         "Maritime security",
         "Ports",
     ]
-    cards = page.find("aside", class_="related").find_all("h3")
-    assert [card.find("a").text for card in cards] == [
+    cards = one(page, "aside.related").select("h3")
+    assert [text(one(card, "a")) for card in cards] == [
         "Earlier coverage",
         "The fleet report",
     ]
@@ -216,8 +215,8 @@ def test_duplicate_slug_is_a_form_error_and_leaves_the_original_alone(
 
     assert response.status_code == 200
     assert errors_on(response)["slug"] == ["Article with this Slug already exists."]
-    error_list = parse(response).find("ul", class_="errorlist")
-    assert error_list.text == "Article with this Slug already exists."
+    error_list = one(parse(response), "ul.errorlist")
+    assert text(error_list) == "Article with this Slug already exists."
     assert Article.objects.count() == 1
     original.refresh_from_db()
     assert original.title == "The original"
@@ -227,9 +226,7 @@ def test_renaming_a_slug_to_one_in_use_is_a_form_error(admin_client, clock):
     make_article(title="First", slug="first")
     second = make_article(title="Second", slug="second")
     change_url = f"/admin/articles/article/{second.pk}/change/"
-    data = form_values(
-        parse(admin_client.get(change_url)).find("form", id="article_form")
-    )
+    data = form_values(one(parse(admin_client.get(change_url)), "form#article_form"))
     data.update(slug=["first"], _save=["Save"])
 
     response = admin_client.post(change_url, data)
@@ -283,9 +280,7 @@ def test_text_file_named_png_is_refused_and_nothing_is_stored(admin_client, sett
         "Upload a valid image. The file you uploaded was either not an image "
         "or a corrupted image."
     ]
-    assert (
-        "Upload a valid image." in parse(response).find("ul", class_="errorlist").text
-    )
+    assert "Upload a valid image." in text(one(parse(response), "ul.errorlist"))
     assert not Image.objects.exists()
     assert stored_files(settings) == []
 

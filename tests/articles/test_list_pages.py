@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 
 from articles.views import HOME_PAGE_SIZE
-from tests.articles.markup import parse
 from tests.factories import make_article, make_author, make_image, make_section
+from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -41,68 +41,68 @@ def two_sections_of_stories(clock):
 def test_home_page_leads_with_the_newest_story(client, two_sections_of_stories):
     page = parse(client.get("/"))
 
-    lead = page.find("section", class_="lead")
-    assert lead.find("h2").text == "n1"
-    assert lead.find("h2").find("a").attrs["href"] == "/stories/" + (
+    lead = one(page, "section.lead")
+    assert text(one(lead, "h2")) == "n1"
+    assert one(one(lead, "h2"), "a")["href"] == "/stories/" + (
         two_sections_of_stories[0].slug + "/"
     )
-    assert lead.find("img").attrs["src"].startswith("/media/images/")
-    assert lead.find("time").attrs["datetime"] == "2026-03-16T08:30:00+00:00"
+    assert one(lead, "img")["src"].startswith("/media/images/")
+    assert one(lead, "time")["datetime"] == "2026-03-16T08:30:00+00:00"
 
 
 def test_home_page_lists_latest_stories_after_the_lead(client, two_sections_of_stories):
     page = parse(client.get("/"))
 
-    latest = page.find("section", class_="latest")
-    assert latest.find("h2").text == "Latest"
-    assert [h.text for h in latest.find_all("h3")] == [
+    latest = one(page, "section.latest")
+    assert text(one(latest, "h2")) == "Latest"
+    assert [text(h) for h in latest.select("h3")] == [
         f"n{i}" for i in range(2, HOME_PAGE_SIZE + 1)
     ]
-    assert latest.find("a", rel="next").attrs["href"] == "?page=2"
+    assert one(latest, 'a[rel="next"]')["href"] == "?page=2"
 
 
 def test_home_page_groups_older_stories_by_section(client, two_sections_of_stories):
     page = parse(client.get("/"))
     older = [f"n{i}" for i in range(HOME_PAGE_SIZE + 1, HOME_PAGE_SIZE + 4)]
 
-    blocks = page.find_all("section", class_="section-block")
-    assert [block.find("h2").text for block in blocks] == ["World", "Europe"]
-    assert blocks[0].find("h2").find("a").attrs["href"] == "/sections/world/"
-    listed = [h.text for block in blocks for h in block.find_all("h3")]
+    blocks = page.select("section.section-block")
+    assert [text(one(block, "h2")) for block in blocks] == ["World", "Europe"]
+    assert one(one(blocks[0], "h2"), "a")["href"] == "/sections/world/"
+    listed = [text(h) for block in blocks for h in block.select("h3")]
     assert sorted(listed) == sorted(older)
     for block, section in zip(blocks, ["world", "europe"], strict=True):
-        for card in block.find_all("article", class_="card"):
-            section_link = card.find("p", class_="card__section").find("a")
-            assert section_link.attrs["href"] == f"/sections/{section}/"
+        for card in block.select("article.card"):
+            section_link = one(one(card, "p.card__section"), "a")
+            assert section_link["href"] == f"/sections/{section}/"
 
 
 def test_home_page_two_lists_the_next_stories(client, two_sections_of_stories):
     page = parse(client.get("/?page=2"))
 
-    assert page.find("h1").text == "Latest stories"
-    assert [h.text for h in page.find("main").find_all("h3")] == [
+    assert text(one(page, "h1")) == "Latest stories"
+    assert [text(h) for h in one(page, "main").select("h3")] == [
         f"n{i}" for i in range(HOME_PAGE_SIZE + 1, HOME_PAGE_SIZE + 4)
     ]
-    assert page.find("a", rel="prev").attrs["href"] == "?page=1"
-    assert page.find_all("a", rel="next") == []
+    assert one(page, 'a[rel="prev"]')["href"] == "?page=1"
+    assert page.select('a[rel="next"]') == []
 
 
 def test_home_page_with_no_stories_says_so(client, db):
     page = parse(client.get("/"))
 
-    assert "No stories have been published yet." in page.find("main").text
+    assert "No stories have been published yet." in text(one(page, "main"))
 
 
 def test_every_page_navigation_lists_sections_in_order(client, two_sections_of_stories):
-    nav = parse(client.get("/sections/europe/")).find("nav", class_="site-nav")
+    nav = one(parse(client.get("/sections/europe/")), "nav.site-nav")
 
-    items = [(a.text, a.attrs["href"]) for a in nav.find_all("a")]
+    items = [(text(a), a["href"]) for a in nav.select("a")]
     assert items == [
         ("Home", "/"),
         ("World", "/sections/world/"),
         ("Europe", "/sections/europe/"),
     ]
-    assert nav.find("a", aria_current="page").text == "Europe"
+    assert text(one(nav, 'a[aria-current="page"]')) == "Europe"
 
 
 # ------------------------------------------------- section, tag and author
@@ -112,8 +112,8 @@ def test_section_page_lists_only_that_sections_stories(client, two_sections_of_s
     response = client.get("/sections/world/")
     page = parse(response)
 
-    assert page.find("h1").text == "World"
-    listed = [h.text for h in page.find("main").find_all("h3")]
+    assert text(one(page, "h1")) == "World"
+    listed = [text(h) for h in one(page, "main").select("h3")]
     assert listed == [f"n{i}" for i in range(1, HOME_PAGE_SIZE + 4, 2)]
 
 
@@ -122,8 +122,8 @@ def test_section_page_shows_its_description(client, clock):
 
     page = parse(client.get("/sections/analysis/"))
 
-    assert page.find("p", class_="page-intro").text == "Longer reads."
-    assert "No stories in this section yet." in page.find("main").text
+    assert text(one(page, "p.page-intro")) == "Longer reads."
+    assert "No stories in this section yet." in text(one(page, "main"))
 
 
 def test_section_page_paginates_with_newer_and_older_links(client, clock, settings):
@@ -139,11 +139,11 @@ def test_section_page_paginates_with_newer_and_older_links(client, clock, settin
         parse(client.get("/sections/busy/?page=2")),
     )
 
-    assert [h.text for h in first.find("main").find_all("h3")] == ["s0", "s1"]
-    assert [h.text for h in second.find("main").find_all("h3")] == ["s2", "s3"]
-    assert second.find("a", rel="prev").attrs["href"] == "?page=1"
-    assert second.find("a", rel="next").attrs["href"] == "?page=3"
-    assert second.find("title").text.startswith(f"{section.name}, page 2")
+    assert [text(h) for h in one(first, "main").select("h3")] == ["s0", "s1"]
+    assert [text(h) for h in one(second, "main").select("h3")] == ["s2", "s3"]
+    assert one(second, 'a[rel="prev"]')["href"] == "?page=1"
+    assert one(second, 'a[rel="next"]')["href"] == "?page=3"
+    assert text(one(second, "title")).startswith(f"{section.name}, page 2")
 
 
 def test_tag_page_lists_only_stories_with_that_tag(client, clock):
@@ -152,9 +152,9 @@ def test_tag_page_lists_only_stories_with_that_tag(client, clock):
 
     page = parse(client.get("/tags/drones/"))
 
-    assert page.find("h1").text == "Drones"
-    assert page.find("p", class_="page-kicker").text == "Topic"
-    assert [h.text for h in page.find("main").find_all("h3")] == ["Tagged"]
+    assert text(one(page, "h1")) == "Drones"
+    assert text(one(page, "p.page-kicker")) == "Topic"
+    assert [text(h) for h in one(page, "main").select("h3")] == ["Tagged"]
 
 
 def test_author_page_shows_bio_and_only_their_stories(client, clock):
@@ -172,11 +172,11 @@ def test_author_page_shows_bio_and_only_their_stories(client, clock):
 
     page = parse(client.get("/authors/samira/"))
 
-    assert page.find("h1").text == "Samira Nassif"
-    assert page.find("p", class_="page-intro").text == "Covers shipping."
-    assert [h.text for h in page.find("main").find_all("h3")] == ["Joint", "Solo"]
-    cards = page.find("main").find_all("article", class_="card")
-    assert cards[0].find("span", class_="card__byline").text == (
+    assert text(one(page, "h1")) == "Samira Nassif"
+    assert text(one(page, "p.page-intro")) == "Covers shipping."
+    assert [text(h) for h in one(page, "main").select("h3")] == ["Joint", "Solo"]
+    cards = one(page, "main").select("article.card")
+    assert text(one(cards[0], "span.card__byline")) == (
         "By Rafiq Anwar and Samira Nassif"
     )
 
@@ -186,7 +186,7 @@ def test_author_page_without_stories_says_so(client, clock):
 
     page = parse(client.get("/authors/new-hire/"))
 
-    assert "No published stories yet." in page.find("main").text
+    assert "No published stories yet." in text(one(page, "main"))
 
 
 def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):
@@ -201,14 +201,11 @@ def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):
         publish_at=clock.now,
     )
 
-    card = parse(client.get("/sections/europe/")).find("article", class_="card")
+    card = one(parse(client.get("/sections/europe/")), "article.card")
 
-    assert (
-        card.find("p", class_="card__section").find("a").attrs["href"]
-        == "/sections/europe/"
-    )
-    assert card.find("h3").find("a").attrs["href"] == story.get_absolute_url()
-    assert card.find("p", class_="card__teaser").text.endswith("…")
-    assert card.find("span", class_="card__byline").text == "By Priya Venkatraman"
-    assert card.find("time").attrs["datetime"] == "2026-03-16T09:30:00+00:00"
-    assert card.find("img").attrs["src"].startswith("/media/images/thumbnails/")
+    assert one(one(card, "p.card__section"), "a")["href"] == "/sections/europe/"
+    assert one(one(card, "h3"), "a")["href"] == story.get_absolute_url()
+    assert text(one(card, "p.card__teaser")).endswith("…")
+    assert text(one(card, "span.card__byline")) == "By Priya Venkatraman"
+    assert one(card, "time")["datetime"] == "2026-03-16T09:30:00+00:00"
+    assert one(card, "img")["src"].startswith("/media/images/thumbnails/")

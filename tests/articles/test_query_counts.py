@@ -1,9 +1,9 @@
 """Reader pages run the same number of queries whatever the size of the archive."""
 
 import pytest
-from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Section, Tag
+from articles.views import HOME_PAGE_SIZE, HOME_SECTION_SIZE
 from tests.factories import (
     link,
     make_article,
@@ -20,9 +20,9 @@ ARCHIVE_SIZES = [10, 200, 1000]
 
 # Every count includes one query for the sections in the site navigation.
 EXPECTED_QUERIES = {
-    # Front page, its bylines, the sections, one id query per section
-    # (three sections), then the section blocks' stories and their bylines.
-    "home": 9,
+    # Front page and its bylines, the navigation's sections, then the section
+    # blocks' stories (one query, whatever the number of sections) and bylines.
+    "home": 5,
     # One page of stories and their bylines.
     "home_page_2": 3,
     # The story, its bylines, its tags; curated links, stories sharing tags,
@@ -37,10 +37,9 @@ EXPECTED_QUERIES = {
 }
 
 
-@pytest.fixture(params=ARCHIVE_SIZES, ids=lambda n: f"{n}-stories")
-def archive(request, clock):
-    """A newsroom of `n` stories built in bulk, plus one fully linked story."""
-    sections = [make_section(slug=f"s{n}") for n in range(3)]
+def build_archive(size, *, section_count=3):
+    """Build a newsroom of `size` stories in bulk, plus one fully linked story."""
+    sections = [make_section(slug=f"s{n}") for n in range(section_count)]
     authors = [make_author(slug=f"a{n}") for n in range(2)]
     image = make_image()
     story = make_article(
@@ -50,7 +49,7 @@ def archive(request, clock):
         authors=authors,
         tags=["Shared", "Only here"],
     )
-    count = request.param - 3
+    count = size - 3
     stories = make_articles_in_bulk(
         count,
         sections=sections,
@@ -74,6 +73,11 @@ def archive(request, clock):
     }
 
 
+@pytest.fixture(params=ARCHIVE_SIZES, ids=lambda n: f"{n}-stories")
+def archive(request, clock):
+    return build_archive(request.param)
+
+
 @pytest.mark.parametrize("page", EXPECTED_QUERIES)
 def test_reader_page_query_count_does_not_grow_with_the_archive(
     client, archive, page, django_assert_num_queries
@@ -88,3 +92,29 @@ def test_archive_holds_the_number_of_public_stories_it_is_named_for(archive, req
     size = request.node.callspec.params["archive"]
 
     assert Article.objects.published().count() == size
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+@pytest.mark.parametrize("section_count", [3, 12])
+def test_home_page_query_count_does_not_grow_with_the_number_of_sections(
+    client, clock, size, section_count, django_assert_num_queries
+):
+    build_archive(size, section_count=section_count)
+
+    with django_assert_num_queries(EXPECTED_QUERIES["home"]):
+        response = client.get("/")
+
+    # The same blocks as asking each section in turn, a query per section.
+    front = [story.pk for story in response.context["page"]]
+    expected = [
+        (section, list(stories))
+        for section in Section.objects.all()
+        if (
+            stories := Article.objects.published()
+            .filter(section=section)
+            .exclude(pk__in=front)
+            .newest_first()[:HOME_SECTION_SIZE]
+        )
+    ]
+    assert response.context["section_blocks"] == expected
+    assert len(expected) == min(section_count, size - HOME_PAGE_SIZE)

@@ -5,7 +5,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.articles.markup import parse
 from tests.factories import (
     link,
     make_article,
@@ -13,6 +12,7 @@ from tests.factories import (
     make_image,
     make_section,
 )
+from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,7 @@ LONG_STANDFIRST = (
 
 
 def story_titles_linked_in(element):
-    return [
-        a.text
-        for a in element.find_all("a")
-        if a.attrs.get("href", "").startswith("/stories/")
-    ]
+    return [text(a) for a in element.select('a[href^="/stories/"]')]
 
 
 @pytest.fixture
@@ -96,19 +92,19 @@ def get_story_page(client, story):
 def test_story_page_shows_headline_section_and_standfirst(client, story):
     page = get_story_page(client, story)
 
-    assert page.find("h1").text == TITLE
-    assert page.find("title").text.startswith(TITLE)
-    assert page.find("p", class_="story__standfirst").text == story.standfirst
-    section_link = page.find("p", class_="story__section").find("a")
-    assert section_link.attrs["href"] == "/sections/maritime/"
+    assert text(one(page, "h1")) == TITLE
+    assert text(one(page, "title")).startswith(TITLE)
+    assert text(one(page, "p.story__standfirst")) == story.standfirst
+    section_link = one(one(page, "p.story__section"), "a")
+    assert section_link["href"] == "/sections/maritime/"
 
 
 def test_story_page_byline_links_each_author_in_order(client, story):
     page = get_story_page(client, story)
 
-    byline = page.find("p", class_="story__byline")
-    assert byline.text == "By Samira Nassif and Rafiq Anwar"
-    assert [a.attrs["href"] for a in byline.find_all("a", rel="author")] == [
+    byline = one(page, "p.story__byline")
+    assert text(byline) == "By Samira Nassif and Rafiq Anwar"
+    assert [a["href"] for a in byline.select('a[rel="author"]')] == [
         "/authors/samira-nassif/",
         "/authors/rafiq-anwar/",
     ]
@@ -118,16 +114,16 @@ def test_author_link_from_byline_leads_to_the_author_page(client, story):
     response = client.get("/authors/samira-nassif/")
 
     assert response.status_code == 200
-    assert TITLE in story_titles_linked_in(parse(response).find("main"))
+    assert TITLE in story_titles_linked_in(one(parse(response), "main"))
 
 
 def test_story_page_shows_published_time_in_a_time_element(client, story):
     page = get_story_page(client, story)
 
-    dates = page.find("p", class_="story__dates")
-    times = dates.find_all("time")
-    assert [t.attrs["datetime"] for t in times] == ["2026-03-16T09:30:00+00:00"]
-    assert "16 March 2026, 09:30" in times[0].text
+    dates = one(page, "p.story__dates")
+    times = dates.select("time")
+    assert [t["datetime"] for t in times] == ["2026-03-16T09:30:00+00:00"]
+    assert "16 March 2026, 09:30" in text(times[0])
 
 
 def test_story_page_has_no_updated_time_when_not_edited_after_publication(
@@ -135,8 +131,8 @@ def test_story_page_has_no_updated_time_when_not_edited_after_publication(
 ):
     page = get_story_page(client, story)
 
-    assert page.find_all(class_="story__updated") == []
-    assert "Updated" not in page.find("p", class_="story__dates").text
+    assert page.select(".story__updated") == []
+    assert "Updated" not in text(one(page, "p.story__dates"))
 
 
 def test_story_page_shows_updated_time_when_edited_after_publication(
@@ -148,22 +144,22 @@ def test_story_page_shows_updated_time_when_edited_after_publication(
 
     page = get_story_page(client, story)
 
-    updated = page.find("span", class_="story__updated")
-    assert updated.text.startswith("Updated")
-    assert updated.find("time").attrs["datetime"] == "2026-03-16T11:30:00+00:00"
+    updated = one(page, "span.story__updated")
+    assert text(updated).startswith("Updated")
+    assert one(updated, "time")["datetime"] == "2026-03-16T11:30:00+00:00"
 
 
 def test_story_page_shows_hero_image_with_alt_caption_and_credit(client, story):
     page = get_story_page(client, story)
 
-    figure = page.find("figure", class_="story__hero")
-    img = figure.find("img")
-    assert img.attrs["src"] == story.hero_image.file.url
-    assert img.attrs["alt"] == "A patrol boat leaving harbour"
-    assert (img.attrs["width"], img.attrs["height"]) == ("64", "36")
-    caption = figure.find("figcaption")
-    assert caption.text == "A patrol leaves port at dawn. Photo: Byline"
-    assert caption.find("span", class_="credit").text == "Photo: Byline"
+    figure = one(page, "figure.story__hero")
+    img = one(figure, "img")
+    assert img["src"] == story.hero_image.file.url
+    assert img["alt"] == "A patrol boat leaving harbour"
+    assert (img["width"], img["height"]) == ("64", "36")
+    caption = one(figure, "figcaption")
+    assert text(caption) == "A patrol leaves port at dawn. Photo: Byline"
+    assert text(one(caption, "span.credit")) == "Photo: Byline"
 
 
 def test_story_page_without_hero_image_has_no_figure(client, clock):
@@ -171,23 +167,23 @@ def test_story_page_without_hero_image_has_no_figure(client, clock):
 
     page = get_story_page(client, story)
 
-    assert page.find_all("figure") == []
+    assert page.select("figure") == []
 
 
 def test_story_page_renders_body_with_pull_quote_as_blockquote(client, story):
     page = get_story_page(client, story)
 
-    body = page.find("div", class_="story__body")
-    assert [p.text for p in body.find_all("p")][0] == "The first paragraph."
-    quote = body.find("blockquote")
-    assert quote.text == "We watch every ship, said the commander."
+    body = one(page, "div.story__body")
+    assert [text(p) for p in body.select("p")][0] == "The first paragraph."
+    quote = one(body, "blockquote")
+    assert text(quote) == "We watch every ship, said the commander."
 
 
 def test_story_page_links_each_tag_to_its_tag_page(client, story):
     page = get_story_page(client, story)
 
-    tags = page.find("section", class_="story__tags")
-    links = {a.text: a.attrs["href"] for a in tags.find_all("a", rel="tag")}
+    tags = one(page, "section.story__tags")
+    links = {text(a): a["href"] for a in tags.select('a[rel="tag"]')}
     assert links == {
         "Drones": "/tags/drones/",
         "Maritime security": "/tags/maritime-security/",
@@ -199,13 +195,13 @@ def test_story_page_links_each_tag_to_its_tag_page(client, story):
 def test_story_page_without_tags_has_no_topics_block(client, clock):
     page = get_story_page(client, make_article())
 
-    assert page.find_all("section", class_="story__tags") == []
+    assert page.select("section.story__tags") == []
 
 
 def share_links_on(page):
-    share = page.find("section", class_="share")
-    assert share.find("h2").text == "Share this page"
-    return {a.attrs["data-network"]: a.attrs["href"] for a in share.find_all("a")}
+    share = one(page, "section.share")
+    assert text(one(share, "h2")) == "Share this page"
+    return {a["data-network"]: a["href"] for a in share.select("a")}
 
 
 def test_story_page_share_links_cover_every_network(client, story):
@@ -246,30 +242,30 @@ def test_story_page_share_links_carry_the_encoded_url_and_title(client, story):
 def test_story_page_copy_link_button_is_hidden_until_script_enables_it(client, story):
     page = get_story_page(client, story)
 
-    button = page.find(
-        "button", data_copy_url="http://testserver/stories/ports-and-patrols/"
+    button = one(
+        page, 'button[data-copy-url="http://testserver/stories/ports-and-patrols/"]'
     )
-    assert button.text == "Copy link"
-    copy_item = page.find("li", class_="share__copy")
-    assert "hidden" in copy_item.attrs
-    assert page.find("script").attrs["src"].endswith("js/share.js")
+    assert text(button) == "Copy link"
+    copy_item = one(page, "li.share__copy")
+    assert copy_item.has_attr("hidden")
+    assert one(page, "script")["src"].endswith("js/share.js")
 
 
 def test_story_page_has_three_related_cards_with_image_link_and_teaser(client, story):
     page = get_story_page(client, story)
 
-    related = page.find("aside", class_="related")
-    assert related.find("h2").text == "Related content"
-    cards = related.find_all("article", class_="related-card")
-    assert [card.find("h3").find("a").text for card in cards] == [
+    related = one(page, "aside.related")
+    assert text(one(related, "h2")) == "Related content"
+    cards = related.select("article.related-card")
+    assert [text(one(one(card, "h3"), "a")) for card in cards] == [
         "Coastal radar network expands",
         "Drone rules tighten",
         "Harbour fees rise",
     ]
     for card in cards:
-        assert card.find("img").attrs["src"].startswith("/media/images/thumbnails/")
-        assert card.find("h3").find("a").attrs["href"].startswith("/stories/")
-    teasers = [card.find("p", class_="related-card__teaser").text for card in cards]
+        assert one(card, "img")["src"].startswith("/media/images/thumbnails/")
+        assert one(one(card, "h3"), "a")["href"].startswith("/stories/")
+    teasers = [text(one(card, "p.related-card__teaser")) for card in cards]
     assert teasers[0].endswith("…")
     assert len(teasers[0]) <= 141
     assert LONG_STANDFIRST.startswith(teasers[0].removesuffix("…"))
@@ -282,7 +278,7 @@ def test_story_page_has_three_related_cards_with_image_link_and_teaser(client, s
 def test_story_page_with_nothing_related_has_no_related_block(client, clock):
     page = get_story_page(client, make_article(section=make_section()))
 
-    assert page.find_all("aside", class_="related") == []
+    assert page.select("aside.related") == []
 
 
 def test_published_story_page_is_not_marked_private_or_noindex(client, story):
@@ -290,12 +286,12 @@ def test_published_story_page_is_not_marked_private_or_noindex(client, story):
 
     assert "private" not in response.get("Cache-Control", "")
     assert "X-Robots-Tag" not in response
-    assert parse(response).find_all("meta", name="robots") == []
-    assert parse(response).find_all(class_="preview-banner") == []
+    assert parse(response).select('meta[name="robots"]') == []
+    assert parse(response).select(".preview-banner") == []
 
 
 def test_story_page_has_a_canonical_link(client, story):
     page = get_story_page(client, story)
 
-    canonical = page.find("link", rel="canonical")
-    assert canonical.attrs["href"] == "http://testserver/stories/ports-and-patrols/"
+    canonical = one(page, 'link[rel="canonical"]')
+    assert canonical["href"] == "http://testserver/stories/ports-and-patrols/"

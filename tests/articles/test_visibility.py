@@ -3,10 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from taggit.models import Tag
 
+from articles.models import Tag
 from articles.views import HOME_PAGE_SIZE
-from tests.articles.markup import parse
 from tests.factories import (
     link,
     make_article,
@@ -16,6 +15,7 @@ from tests.factories import (
     make_future,
     make_section,
 )
+from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -103,18 +103,18 @@ def test_list_pages_never_list_drafts_or_future_stories(
 def test_list_pages_do_list_the_public_story(client, newsroom, path):
     response = client.get(path)
 
-    links = [a.attrs["href"] for a in parse(response).find("main").find_all("a")]
+    links = [a["href"] for a in one(parse(response), "main").select("a")]
     assert "/stories/public/" in links
 
 
 def test_home_page_section_blocks_are_shown_and_hold_no_hidden_story(client, newsroom):
     page = parse(client.get("/"))
 
-    blocks = page.find_all("section", class_="section-block")
-    assert [block.find("h2").text for block in blocks] == ["World"]
-    assert blocks[0].find_all("article", class_="card")
+    blocks = page.select("section.section-block")
+    assert [text(one(block, "h2")) for block in blocks] == ["World"]
+    assert blocks[0].select("article.card")
     for title in HIDDEN.values():
-        assert title not in blocks[0].text
+        assert title not in text(blocks[0])
 
 
 @pytest.mark.parametrize("slug", sorted(HIDDEN))
@@ -141,7 +141,7 @@ def test_tag_carried_only_by_hidden_stories_is_not_found(client, newsroom, tag_s
 def test_public_story_page_never_shows_hidden_stories_it_links_to(client, newsroom):
     response = client.get("/stories/public/")
 
-    cards = parse(response).find("aside", class_="related").find_all("article")
+    cards = one(parse(response), "aside.related").select("article")
     assert len(cards) == 3
     assert_nothing_hidden_in(response)
 
@@ -151,8 +151,8 @@ def test_future_story_appears_everywhere_once_its_time_comes(client, newsroom, c
 
     assert client.get("/stories/future/").status_code == 200
     assert client.get("/tags/coming-soon/").status_code == 200
-    lead = parse(client.get("/")).find("section", class_="lead")
-    assert lead.find("h2").text == HIDDEN["future"]
+    lead = one(parse(client.get("/")), "section.lead")
+    assert text(one(lead, "h2")) == HIDDEN["future"]
 
 
 # ------------------------------------------------------------ staff preview
@@ -163,12 +163,12 @@ def test_editor_can_preview_a_draft_marked_private_and_noindex(editor_client, ne
 
     assert response.status_code == 200
     page = parse(response)
-    assert page.find("h1").text == HIDDEN["draft"]
-    banner = page.find("p", class_="preview-banner")
-    assert banner.text == (
+    assert text(one(page, "h1")) == HIDDEN["draft"]
+    banner = one(page, "p.preview-banner")
+    assert text(banner) == (
         "Preview: this story is not published. Readers cannot see it."
     )
-    assert page.find("meta", name="robots").attrs["content"] == "noindex"
+    assert one(page, 'meta[name="robots"]')["content"] == "noindex"
     assert response["X-Robots-Tag"] == "noindex"
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
@@ -179,23 +179,20 @@ def test_editor_preview_of_a_future_story_says_when_it_is_scheduled(
 ):
     page = parse(editor_client.get("/stories/future/"))
 
-    assert (
-        "scheduled for 16 March 2026, 09:35"
-        in page.find("p", class_="preview-banner").text
-    )
+    assert "scheduled for 16 March 2026, 09:35" in text(one(page, "p.preview-banner"))
 
 
 def test_superuser_can_preview_a_draft(admin_client, newsroom):
     response = admin_client.get("/stories/pulled/")
 
     assert response.status_code == 200
-    assert parse(response).find_all("p", class_="preview-banner")
+    assert parse(response).select("p.preview-banner")
 
 
 def test_editor_sees_a_public_story_without_preview_marks(editor_client, newsroom):
     response = editor_client.get("/stories/public/")
 
-    assert parse(response).find_all("p", class_="preview-banner") == []
+    assert parse(response).select("p.preview-banner") == []
     assert "private" not in response.get("Cache-Control", "")
     assert "X-Robots-Tag" not in response
 

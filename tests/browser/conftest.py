@@ -16,7 +16,7 @@ from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from articles import demo
+from demo import seeding as demo
 
 from .support import ARTIFACTS_DIR, DESKTOP, REPO_DIR
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
-from articles.models import Article, Image
+from articles.models import Article
+from media.models import Image
 from tests.factories import (
     make_article,
     make_author,
@@ -71,7 +72,7 @@ def save(page, *, title):
 
 
 def add_image(page, *, title):
-    page.goto("/admin/articles/image/add/")
+    page.goto("/admin/media/image/add/")
     page.get_by_label("File").set_input_files(
         files=[
             {

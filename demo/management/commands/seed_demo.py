@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.demo import add_synthetic_articles, seed_newsroom
+from demo.seeding import add_synthetic_articles, seed_newsroom
 
 MAX_SYNTHETIC = 1_000_000
 

@@ -1,26 +1,27 @@
 """Load the demo newsroom and synthetic archives; used by `manage.py seed_demo`."""
 
 import random
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
-from taggit.models import Tag
 
-from . import demo_content
-from .demo_images import MOTIFS, draw_illustration
-from .models import (
+from articles.models import (
     Article,
     ArticleAuthor,
     Author,
-    Image,
     RelatedLink,
     Section,
+    Tag,
     TaggedArticle,
 )
-from .sanitise import sanitise_html
+from articles.sanitise import sanitise_html
+from media.models import Image
+
+from . import content
+from .illustrations import MOTIFS, draw_illustration
 
 SYNTHETIC_PREFIX = "synthetic-"
 # Synthetic stories hang back from a fixed moment so every run builds the same archive.
@@ -52,16 +53,16 @@ def seed_newsroom(*, now=None):
             slug=data["slug"],
             defaults={k: data[k] for k in ("name", "description", "order")},
         )[0]
-        for data in demo_content.SECTIONS
+        for data in content.SECTIONS
     }
     authors = {
         data["slug"]: Author.objects.update_or_create(
             slug=data["slug"], defaults={"name": data["name"], "bio": data["bio"]}
         )[0]
-        for data in demo_content.AUTHORS
+        for data in content.AUTHORS
     }
     articles = {}
-    for index, data in enumerate(demo_content.ARTICLES):
+    for index, data in enumerate(content.ARTICLES):
         hero = data["hero"]
         image = _demo_image(
             title=f"Illustration: {data['title']}",
@@ -103,7 +104,7 @@ def seed_newsroom(*, now=None):
         )
         articles[data["slug"]] = article
 
-    for data in demo_content.ARTICLES:
+    for data in content.ARTICLES:
         article = articles[data["slug"]]
         RelatedLink.objects.filter(article=article).delete()
         links = [
@@ -155,7 +156,8 @@ def _synthetic_text(rng, paragraphs):
     return [" ".join(_sentence(rng) for _ in range(3)) for _ in range(paragraphs)]
 
 
-def _synthetic_fixtures():
+def synthetic_fixtures():
+    """Return the sections, authors, topics and images synthetic stories draw from."""
     sections = list(Section.objects.order_by("order", "pk"))
     if not sections:
         sections = [Section.objects.create(name="General", slug="general")]
@@ -172,7 +174,7 @@ def _synthetic_fixtures():
     tags = []
     for name in SYNTHETIC_TAGS:
         tag = Tag.objects.filter(name__iexact=name).first()
-        tags.append(tag or Tag.objects.create(name=name, slug=slugify(name)))
+        tags.append(tag or Tag.objects.create(name=name))
     images = []
     for number in range(SYNTHETIC_IMAGE_COUNT):
         palette = [
@@ -195,8 +197,23 @@ def _synthetic_fixtures():
     return sections, authors, tags, images
 
 
-def synthetic_article(number, *, sections, images, rng):
-    """Build (not save) synthetic story `number`; every 50th is a draft, every 97th future."""
+@dataclass(frozen=True)
+class SyntheticStory:
+    """An unsaved synthetic story with its byline and topics, drawn as seeded."""
+
+    article: Article
+    authors: list
+    tags: list
+
+
+def synthetic_story(number, *, sections, images, authors, tags):
+    """Build (not save) synthetic story `number`; every 50th is a draft, every 97th future.
+
+    Every draw comes from `random.Random(number)`, so the same number always
+    gives the same story, byline and topics: the benchmark floor rebuilds story
+    501 in memory exactly as `seed_demo --articles` stores it.
+    """
+    rng = random.Random(number)
     paragraphs = _synthetic_text(rng, 3)
     headline = " ".join(
         rng.choice(_WORDS) for _ in range(rng.randint(5, 9))
@@ -207,7 +224,7 @@ def synthetic_article(number, *, sections, images, rng):
         status = Article.Status.DRAFT
     elif number % 97 == 0:
         publish_at = timezone.now() + timedelta(days=30 + number % 30)
-    return Article(
+    article = Article(
         title=f"{headline} ({number})",
         slug=f"{SYNTHETIC_PREFIX}{number:06d}",
         standfirst=_sentence(rng) + " " + _sentence(rng),
@@ -218,6 +235,11 @@ def synthetic_article(number, *, sections, images, rng):
         publish_at=publish_at,
         first_published_at=publish_at if status == Article.Status.PUBLISHED else None,
     )
+    return SyntheticStory(
+        article=article,
+        authors=rng.sample(authors, rng.choice((1, 1, 1, 2))),
+        tags=rng.sample(tags, rng.randint(3, 5)),
+    )
 
 
 def add_synthetic_articles(count, *, progress=None):
@@ -225,7 +247,7 @@ def add_synthetic_articles(count, *, progress=None):
 
     Returns how many were inserted. `progress(n)` is called after each batch.
     """
-    sections, authors, tags, images = _synthetic_fixtures()
+    sections, authors, tags, images = synthetic_fixtures()
     existing = set(
         Article.objects.filter(slug__startswith=SYNTHETIC_PREFIX).values_list(
             "slug", flat=True
@@ -242,24 +264,27 @@ def add_synthetic_articles(count, *, progress=None):
     for start in range(0, len(missing), BATCH_SIZE):
         numbers = missing[start : start + BATCH_SIZE]
         with transaction.atomic():
-            rngs = {number: random.Random(number) for number in numbers}
-            created = Article.objects.bulk_create(
-                synthetic_article(
-                    number, sections=sections, images=images, rng=rngs[number]
+            stories = [
+                synthetic_story(
+                    number,
+                    sections=sections,
+                    images=images,
+                    authors=authors,
+                    tags=tags,
                 )
                 for number in numbers
-            )
-            bylines, taggings = [], []
-            for number, article in zip(numbers, created, strict=True):
-                rng = rngs[number]
-                for order, author in enumerate(
-                    rng.sample(authors, rng.choice((1, 1, 1, 2)))
-                ):
-                    bylines.append(
-                        ArticleAuthor(article=article, author=author, order=order)
-                    )
-                for tag in rng.sample(tags, rng.randint(3, 5)):
-                    taggings.append(TaggedArticle(content_object=article, tag=tag))
+            ]
+            Article.objects.bulk_create(story.article for story in stories)
+            bylines = [
+                ArticleAuthor(article=story.article, author=author, order=order)
+                for story in stories
+                for order, author in enumerate(story.authors)
+            ]
+            taggings = [
+                TaggedArticle(content_object=story.article, tag=tag)
+                for story in stories
+                for tag in story.tags
+            ]
             ArticleAuthor.objects.bulk_create(bylines)
             TaggedArticle.objects.bulk_create(taggings)
         inserted += len(numbers)

@@ -7,19 +7,19 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError, call_command
 from django.db.models import Count
-from taggit.models import Tag
 
-from articles import demo_images
 from articles.models import (
     Article,
     ArticleAuthor,
     Author,
-    Image,
     RelatedLink,
     Section,
+    Tag,
     TaggedArticle,
 )
-from tests.articles.markup import parse
+from demo import illustrations
+from media.models import Image
+from tests.soup import one, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,8 @@ def seed(*args):
 def small_drawings(monkeypatch):
     """Draw hero illustrations at a fifth of their size: same code, far quicker."""
     monkeypatch.setattr(
-        "articles.demo.draw_illustration",
-        partial(demo_images.draw_illustration, size=(320, 180)),
+        "demo.seeding.draw_illustration",
+        partial(illustrations.draw_illustration, size=(320, 180)),
     )
 
 
@@ -116,7 +116,7 @@ def test_demo_hero_images_store_their_full_size_and_a_thumbnail(clock):
     seed()
 
     sizes = set(Image.objects.values_list("width", "height"))
-    assert sizes == {demo_images.SIZE}
+    assert sizes == {illustrations.SIZE}
     thumbnail = Image.objects.first().thumbnail
     assert thumbnail.name.endswith("-480.jpg")
 
@@ -152,8 +152,8 @@ def test_every_demo_story_page_renders_with_three_related_cards(client, demo):
     for story in demo:
         response = client.get(story.get_absolute_url())
         assert response.status_code == 200, story.slug
-        related = parse(response).find("aside", class_="related")
-        assert len(related.find_all("article", class_="related-card")) == 3, story.slug
+        related = one(parse(response), "aside.related")
+        assert len(related.select("article.related-card")) == 3, story.slug
 
 
 # -------------------------------------------------------- synthetic archive
