@@ -1,5 +1,6 @@
 """Fresh benchmark databases: create, migrate, seed, and remove them afterwards."""
 
+import os
 import secrets
 import subprocess
 import sys
@@ -32,6 +33,17 @@ def django_env(base, database_url):
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }
+
+
+def setup_django():
+    """Set Django up in this process with the harness's settings, touching no database.
+
+    The report imports constants from the app (`bench.report.code_constants`).
+    """
+    import django
+
+    os.environ.update(django_env({}, "sqlite:///:memory:"))
+    django.setup()
 
 
 def manage(env, *args):

@@ -7,6 +7,9 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+# The application's code: a change here since the commit is named in the report.
+APP_PATHS = ("articles", "demo", "media", "cms", "templates", "static")
+
 
 def cpu_model():
     """Return the CPU model name from /proc/cpuinfo."""
@@ -19,7 +22,7 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
-def code_version(root, paths=("articles", "cms", "templates", "static")):
+def code_version(root, paths=APP_PATHS):
     """Return the git commit measured and the app files changed since it."""
 
     def git(*args):

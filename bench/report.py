@@ -1,13 +1,67 @@
-"""Write docs/benchmarks.md from the raw results of a run."""
+"""Write docs/benchmarks.md from the raw results of a run.
 
+Numbers the prose quotes come from the code or from the run's results, never
+typed in: `bench/analysis.md` writes a code constant as a placeholder such as
+`{RELATED_CANDIDATE_WINDOW}`, filled in from `code_constants()`.
+"""
+
+import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import databases, measure, serve
 
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
+DOCS = databases.ROOT / "docs" / "benchmarks.md"
+# Where `--no-docs` writes the report, so a quick run still renders it.
+DOCS_ASIDE = databases.WORK_DIR / "benchmarks.md"
 DATABASE_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 STORY_TARGET = 0.5
+CACHED_STORY_TARGET = 0.9
 SCALE_TARGET = 1.3
 NO_CACHE = "n/a (no page cache yet)"
+PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+
+
+def code_constants():
+    """Return the code's constants that the prose quotes, by placeholder name."""
+    from django.apps import apps
+
+    if not apps.ready:
+        databases.setup_django()
+    from articles.related import RELATED_CANDIDATE_WINDOW
+
+    from .floor import RELATED_NUMBERS, STORY_NUMBER
+
+    return {
+        "RELATED_CANDIDATE_WINDOW": RELATED_CANDIDATE_WINDOW,
+        "RELATED_CARDS": len(RELATED_NUMBERS),
+        "STORY_NUMBER": STORY_NUMBER,
+        "STORY_TARGET": f"{STORY_TARGET:.0%}",
+        "STORY_TARGET_TIME_FACTOR": f"{1 / STORY_TARGET:g}",
+        "CACHED_STORY_TARGET": f"{CACHED_STORY_TARGET:.0%}",
+        "SCALE_TARGET": f"{SCALE_TARGET}×",
+    }
+
+
+def fill(text, constants):
+    """Replace every `{NAME}` in `text`; an unknown name is an error, not a gap."""
+
+    def value(match):
+        name = match.group(1)
+        if name not in constants:
+            raise KeyError(f"{ANALYSIS.name}: no constant named {{{name}}}")
+        found = constants[name]
+        return f"{found:,}" if isinstance(found, int) else str(found)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def analysis(constants):
+    """Return bench/analysis.md without its comments, constants filled in."""
+    return fill(COMMENT.sub("", ANALYSIS.read_text()), constants)
 
 
 def verdict(ok):
@@ -88,7 +142,7 @@ def story_rows(results):
         in_process = floor["median_ms"] / story["median_ms"]
         rows.append(
             [
-                "Story page, uncached: ≥ 50% of floor req/s",
+                f"Story page, uncached: ≥ {STORY_TARGET:.0%} of floor req/s",
                 run_title(run),
                 f"{ratio:.0%} (in-process: {in_process:.0%})",
                 verdict(ratio >= STORY_TARGET),
@@ -96,7 +150,7 @@ def story_rows(results):
         )
         rows.append(
             [
-                "Story page, cached: ≥ 90% of floor req/s",
+                f"Story page, cached: ≥ {CACHED_STORY_TARGET:.0%} of floor req/s",
                 run_title(run),
                 NO_CACHE,
                 "not measurable yet",
@@ -209,6 +263,11 @@ def code_line(code):
     return line
 
 
+def warm_up_seconds(options):
+    """Return the seconds of wrk warm-up per page, as the run recorded them."""
+    return options.get("warm_up_seconds", serve.WARM_UP_SECONDS)
+
+
 def machine_section(results):
     """Return the run's date, command, machine and software."""
     machine, options = results["machine"], results["options"]
@@ -241,12 +300,15 @@ def machine_section(results):
         [
             "Load generator",
             f"{machine['wrk']}: `wrk {options['wrk']}`, {rounds} × {seconds} s per "
-            "page, slices taken in turn with the other pages, after 1 s of warm-up",
+            "page, slices taken in turn with the other pages, after "
+            f"{warm_up_seconds(options)} s of warm-up",
         ],
         [
             "In-process",
             f"up to {options['requests']} timed requests per page "
-            f"(at most ~{options['budget']:.0f} s per page), after 20 warm-up requests",
+            f"(at most ~{options['budget']:.0f} s per page), after "
+            f"{options.get('warm_up_requests', measure.WARM_UP_REQUESTS)} warm-up "
+            "requests",
         ],
     ]
     if loads:
@@ -260,22 +322,50 @@ def machine_section(results):
     return "## Run\n\n" + table(["", ""], rows) + "\n"
 
 
-HOW_TO_RUN = """## How to run
+def how_to_run():
+    """Return how to run the harness, with the command line's own defaults."""
+    from .cli import DEFAULTS, QUICK
 
-- `make bench`: the full run (SQLite and PostgreSQL, 1,000 and 100,000 stories,
-  8 s of wrk per page); about 12 minutes on this 2-core machine. It needs
-  PostgreSQL on 127.0.0.1:5432 (user `postgres`) and `wrk` (Debian package).
-- `make bench BENCH_ARGS=--quick`: 1,000 stories on SQLite, 2 s of wrk per page,
-  about a minute, for development. Add `--no-docs` to leave this file alone.
+    def sizes(values):
+        return " and ".join(f"{size:,}" for size in values)
+
+    def names(values):
+        return " and ".join(DATABASE_NAMES[name] for name in values)
+
+    server = urlsplit(databases.POSTGRES_ADMIN_URL)
+    postgres = f"{server.hostname}:{server.port} (user `{server.username}`)"
+    full_databases, full_sizes = names(DEFAULTS["databases"]), sizes(DEFAULTS["sizes"])
+    quick_databases, quick_sizes = names(QUICK["databases"]), sizes(QUICK["sizes"])
+    aside = DOCS_ASIDE.relative_to(databases.ROOT)
+    return f"""## How to run
+
+- `make bench`: the full run ({full_databases}, {full_sizes} stories,
+  {DEFAULTS["duration"]} s of wrk per page); *Run* above says how long the run
+  took, and on how many cores. It needs PostgreSQL on {postgres}
+  and `wrk` (Debian package).
+- `make bench BENCH_ARGS=--quick`: {quick_sizes} stories on {quick_databases},
+  {QUICK["duration"]} s of wrk per page, for development and CI. Add `--no-docs`
+  to write the report to `{aside}` and leave this file alone.
 - `.venv/bin/python bench/run.py --help` lists the options (`--sizes`,
   `--databases`, `--duration`, `--requests`, `--budget`, `--keep` to keep the
   databases for `EXPLAIN`, `--from-json FILE` to rewrite this file from raw results).
 - The harness sets its own environment for every subprocess (settings module,
   database URL, `DEBUG`, `SECRET_KEY`, `ALLOWED_HOSTS`, static and media folders
-  under `var/bench/`), so it runs from a fresh clone; `make test` never runs it.
+  under `var/bench/`), so it runs from a fresh clone; `make test` never runs it
+  (`.ci/run` runs `--quick` after the tests, so a broken harness fails CI).
 """
 
-METHOD = """## Method
+
+def method_section(results, constants):
+    """Return how the figures were measured, with this run's parameters."""
+    options, machine = results["options"], results["machine"]
+    rounds, seconds = options.get("wrk_slices", (1, options["duration"]))
+    slices = f"{seconds} s slices" if rounds > 1 else f"one {seconds} s slice"
+    story, related = constants["STORY_NUMBER"], constants["RELATED_CARDS"]
+    workers, cores = options["gunicorn_workers"], machine["cores"]
+    warm_up = warm_up_seconds(options)
+    timeout = options.get("wrk_timeout", serve.WRK_TIMEOUT)
+    return f"""## Method
 
 - **Fresh database per run**: SQLite file under `var/bench/`, or a throwaway
   PostgreSQL database `byline_bench_N` (dropped afterwards); `migrate`, then
@@ -283,32 +373,32 @@ METHOD = """## Method
   gets `VACUUM ANALYZE` after the bulk load, as autovacuum would soon after in
   production; SQLite gets nothing (Django never runs `ANALYZE` on it).
 - **Settings**: `bench.settings` is `cms.settings` plus one URL, `/__floor__/`.
-  `DEBUG=false`, a generated `SECRET_KEY`, `ALLOWED_HOSTS=127.0.0.1`,
+  `DEBUG=false`, a generated `SECRET_KEY`, `ALLOWED_HOSTS={serve.HOST}`,
   local-memory cache, static files collected into `var/bench/static`; everything
   else as the app's settings resolve it. `CONN_MAX_AGE` is the app's
   (see *Run*): at 0, every request opens its own database connection.
-- **Pages**: home; synthetic story 501 (published, the same story at every size);
-  the section, tag and author with the most published stories.
+- **Pages**: home; synthetic story {story} (published, the same story at every
+  size); the section, tag and author with the most published stories.
 - **Queries** per request: one request under `CaptureQueriesContext`, after warm-up.
 - **Server time** in-process: Django's WSGI handler (what gunicorn calls, so every
   middleware and context processor runs) with a `RequestFactory` environ; the
   pages are timed in rounds, one request each per round, so background load
   touches every page and the floor alike. Median and p95 of the samples.
-- **Requests per second**: gunicorn with sync workers on 127.0.0.1, loaded by
-  wrk on the same 2-core machine (so wrk takes CPU from gunicorn, equally for
-  every page). After 1 s of warm-up per page, each page gets its load in 2 s
-  slices taken in turn with the other pages, for the same reason as above; after
-  each slice the harness waits until gunicorn has answered what wrk left in
-  flight, so a slow page cannot eat into the next page's slice. wrk's timeout is
-  30 s, so slow answers are counted. Any non-2xx answer fails the run.
+- **Requests per second**: gunicorn with {workers} sync workers on {serve.HOST},
+  loaded by wrk on the same {cores}-core machine (so wrk takes CPU from gunicorn,
+  equally for every page). After {warm_up} s of warm-up per page, each page gets
+  its load in {slices} taken in turn with the other pages, for the same
+  reason as above; after each slice the harness waits until gunicorn has answered
+  what wrk left in flight, so a slow page cannot eat into the next page's slice. wrk's timeout is
+  {timeout} s, so slow answers are counted. Any non-2xx answer fails the run.
 - **Uncached**: Byline has no page cache yet, so every request renders the page.
 - **Floor** (`bench/floor.py`): the story template rendered through the same
   middleware, context processors and template as the story page, from unsaved
-  model instances built in memory: synthetic story 501 exactly as `seed_demo`
-  makes it (headline, standfirst, body, section, hero image, byline, tags), three
-  related cards, and the navigation's sections. Its relations are filled the way
-  `prefetch_related` fills them. The view's context supplies `nav_sections`, which
-  takes precedence over the lazy queryset of the `site` context processor (that
+  model instances built in memory: synthetic story {story} exactly as `seed_demo`
+  makes it (headline, standfirst, body, section, hero image, byline, tags),
+  {related} related cards, and the navigation's sections. Its relations are
+  filled the way `prefetch_related` fills them. The view's context supplies
+  `nav_sections`, which takes precedence over the lazy queryset of the `site` context processor (that
   processor still runs; its queryset is never evaluated). Anonymous requests
   carry no session cookie, so the session and auth middleware do not touch the
   database either. The floor runs under `connection.execute_wrapper` that raises
@@ -318,6 +408,7 @@ METHOD = """## Method
 
 def render(results):
     """Return the whole Markdown report."""
+    constants = code_constants()
     parts = [
         "# Benchmarks\n",
         "Reader pages measured against a **floor** (the story page rendered from "
@@ -331,9 +422,9 @@ def render(results):
         "with wrk. *time ÷ floor*: how many times slower than the floor; "
         "*req/s ÷ floor*: share of the floor's throughput.\n",
         *(run_table(run) for run in results["runs"]),
-        HOW_TO_RUN,
-        METHOD,
+        how_to_run(),
+        method_section(results, constants),
     ]
     if ANALYSIS.exists():
-        parts.append(ANALYSIS.read_text())
+        parts.append(analysis(constants))
     return "\n".join(parts)
