@@ -335,3 +335,44 @@ def test_database_accepts_a_story_link_and_several_titled_external_links(clock):
     link(story, url="https://example.org/b", title="Report B", order=2)
 
     assert story.related_links.count() == 3
+
+
+STARTING_TIMES = {
+    "never published": (None, None),
+    "past publish time": (timedelta(hours=-3), None),
+    "future publish time": (timedelta(days=2), None),
+    "published before": (timedelta(hours=-3), timedelta(days=-10)),
+}
+
+
+@pytest.mark.parametrize("start", STARTING_TIMES, ids=str)
+def test_every_publishing_path_applies_the_same_rule(clock, start):
+    publish_delta, first_delta = STARTING_TIMES[start]
+
+    def draft():
+        story = make_draft()
+        Article.objects.filter(pk=story.pk).update(
+            publish_at=publish_delta and clock.now + publish_delta,
+            first_published_at=first_delta and clock.now + first_delta,
+        )
+        story.refresh_from_db()
+        return story
+
+    def times(story):
+        story.refresh_from_db()
+        return story.status, story.publish_at, story.first_published_at
+
+    by_method, by_queryset, by_form = draft(), draft(), draft()
+    by_method.publish()
+    Article.objects.filter(pk=by_queryset.pk).publish()
+    by_form.status = Article.Status.PUBLISHED
+    by_form.full_clean()
+    by_form.save()
+
+    assert times(by_method) == times(by_queryset) == times(by_form)
+    status, publish_at, first_published_at = times(by_method)
+    assert status == Article.Status.PUBLISHED
+    assert publish_at == (clock.now + publish_delta if publish_delta else clock.now)
+    assert first_published_at == (
+        clock.now + first_delta if first_delta else publish_at
+    )
