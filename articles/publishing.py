@@ -11,7 +11,34 @@ from django.db import models
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    TAKEN_DOWN = "taken_down", "Taken down"
+
+
+class State(models.TextChoices):
+    """What editors see: the status and the clock together."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+    LIVE_WITH_CHANGES = "live_with_changes", "Live, with pending changes"
+    EXPIRED = "expired", "Expired"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    TAKEN_DOWN = "taken_down", "Taken down"
+
+
+def state_of(*, status, publish_at, expires_at, has_pending_change, now):
+    """Return the `State` of a story with these values at `now`."""
+    if status != Status.PUBLISHED:
+        return State(status)
+    if publish_at and publish_at > now:
+        return State.SCHEDULED
+    if expires_at and expires_at <= now:
+        return State.EXPIRED
+    return State.LIVE_WITH_CHANGES if has_pending_change else State.LIVE
 
 
 def first_set(*values):

@@ -5,13 +5,21 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .publishing import Status, publication_values
+from .publishing import State, Status, publication_values
 
 
 def published_q(*, prefix: str = "", now=None) -> Q:
-    """Return the condition for a public story, optionally across a relation."""
+    """Return the condition for a public story, optionally across a relation.
+
+    Published, its publish time has come, and its expiry (if any) has not: a
+    scheduled story goes live and an expired one leaves with no job to run.
+    """
     now = now or timezone.now()
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now})
+    return Q(
+        Q(**{f"{prefix}expires_at__isnull": True})
+        | Q(**{f"{prefix}expires_at__gt": now}),
+        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now},
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -36,7 +44,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_detail_data(self):
         """Load what the story page shows besides related content."""
-        return self.with_listing_data().prefetch_related("tags")
+        topics = self.model._meta.get_field("tagged_items").related_model
+        return self.with_listing_data().prefetch_related(
+            Prefetch(
+                "tagged_items",
+                queryset=topics.objects.select_related("tag").order_by("pk"),
+            ),
+            "corrections",
+        )
 
     def newest_per_section(self, per_section):
         """Return the newest `per_section` stories of each section in this set.
@@ -64,6 +79,30 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("section__order", "section__name", "-publish_at", "-pk")
         )
 
+    def with_pending_flag(self):
+        """Annotate `has_pending_change`, so lists show it without a query per row."""
+        pending = self.model._meta.get_field("pending_change").related_model
+        return self.annotate(
+            has_pending_change=Exists(pending.objects.filter(article=OuterRef("pk")))
+        )
+
+    def in_state(self, state, *, now=None):
+        """Stories in one of the states editors see (`State`), at `now`."""
+        now = now or timezone.now()
+        pending = self.model._meta.get_field("pending_change").related_model
+        has_pending = Exists(pending.objects.filter(article=OuterRef("pk")))
+        conditions = {
+            State.DRAFT: Q(status=Status.DRAFT),
+            State.IN_REVIEW: Q(status=Status.IN_REVIEW),
+            State.SCHEDULED: Q(status=Status.PUBLISHED, publish_at__gt=now),
+            State.LIVE: published_q(now=now) & ~Q(has_pending),
+            State.LIVE_WITH_CHANGES: published_q(now=now) & Q(has_pending),
+            State.EXPIRED: Q(status=Status.PUBLISHED, expires_at__lte=now),
+            State.UNPUBLISHED: Q(status=Status.UNPUBLISHED),
+            State.TAKEN_DOWN: Q(status=Status.TAKEN_DOWN),
+        }
+        return self.filter(conditions[state])
+
     def publish(self, *, now=None):
         """Publish every story in the set; a story keeps a publish time it already has."""
         now = now or timezone.now()
@@ -74,9 +113,15 @@ class ArticleQuerySet(models.QuerySet):
                 now=Value(now),
                 coalesce=Coalesce,
             ),
+            # A bulk change is a save too: a form opened before it is now stale.
+            lock_version=F("lock_version") + 1,
             updated_at=now,
         )
 
     def unpublish(self):
-        """Return every story in the set to draft."""
-        return self.update(status=Status.DRAFT, updated_at=timezone.now())
+        """Take every story in the set off the site; each keeps its times."""
+        return self.update(
+            status=Status.UNPUBLISHED,
+            lock_version=F("lock_version") + 1,
+            updated_at=timezone.now(),
+        )

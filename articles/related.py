@@ -84,7 +84,7 @@ def related_content(article, *, limit=3, now=None):
         else:
             cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
 
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [item.tag_id for item in article.tagged_items.all()]
     if len(cards) < limit and tag_ids:
         sharing_tags = (
             Article.objects.filter(pk__in=recent_sharing_tags(tag_ids, seen, now=now))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
+    path("preview/<str:token>/", views.preview_link, name="preview"),
 ]

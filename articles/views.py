@@ -6,10 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views import View
 from django.views.decorators.http import require_safe
 
-from .models import Article, Author, Section, Tag
+from . import workflow
+from .models import Article, Author, PendingChange, Section, Tag
 from .pagination import paginate
 from .related import related_content
 from .sharing import share_links
+from .snapshots import render_snapshot, take_snapshot
 
 HOME_SECTION_SIZE = 4
 # A lead story and two rows of four cards.
@@ -62,29 +64,62 @@ def story_context(request, article, *, byline, tags, related_cards, is_preview):
     }
 
 
+def gone(request):
+    """Answer 410 for a story taken down: a short neutral notice, never its content."""
+    return render(request, "410.html", status=410)
+
+
+def private_preview(response):
+    """Mark a preview response as never to be cached or indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @require_safe
 def article_detail(request, slug):
     article = Article.objects.published().with_detail_data().filter(slug=slug).first()
     is_preview = False
     if article is None:
-        if not request.user.has_perm("articles.change_article"):
+        hidden = Article.objects.with_detail_data().filter(slug=slug).first()
+        if hidden is not None and hidden.status == Article.Status.TAKEN_DOWN:
+            return gone(request)
+        if hidden is None or not request.user.has_perm("articles.change_article"):
             raise Http404("No story lives at this address.")
         # Staff preview: the one place an unpublished story may be rendered.
-        article = get_object_or_404(Article.objects.with_detail_data(), slug=slug)
-        is_preview = not article.is_public
+        article, is_preview = hidden, True
     context = story_context(
         request,
         article,
         byline=article.byline_authors,
-        tags=article.tags.all(),
+        tags=article.topics,
         related_cards=related_content(article),
         is_preview=is_preview,
     )
     response = render(request, "articles/article_detail.html", context)
-    if is_preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return private_preview(response) if is_preview else response
+
+
+@require_safe
+def preview_link(request, token):
+    """Show a story's next version to whoever holds a live preview link."""
+    link = workflow.preview_link_for(token)
+    if link is None:
+        raise Http404("No story lives at this address.")
+    article = Article.objects.with_detail_data().get(pk=link.article_id)
+    pending = PendingChange.objects.filter(article=article).first()
+    shown = render_snapshot(
+        article, pending.data if pending else take_snapshot(article)
+    )
+    context = story_context(
+        request,
+        shown.article,
+        byline=shown.byline,
+        tags=shown.tags,
+        related_cards=related_content(article),
+        is_preview=True,
+    )
+    return private_preview(render(request, "articles/article_detail.html", context))
 
 
 class StoryListPage(View):
@@ -134,4 +169,7 @@ author_detail = StoryListPage.as_view(
     lookup="article_authors__author",
     template_name="articles/author_detail.html",
     context_names=("author",),
+    # An author whose only bylines are unpublished (a new hire, a protected
+    # contributor) must not have a public page.
+    empty_404="No published stories carry this byline.",
 )

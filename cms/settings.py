@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "media",
     "articles",
 ]
@@ -112,6 +113,7 @@ LOGIN_URL = "admin:login"
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_TZ = True
 
 # ------------------------------------------------------- static, media
@@ -150,6 +152,8 @@ SITE_TAGLINE = env.str(
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=12)
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "articles.topics.parse_topics"
+TAGGIT_STRING_FROM_TAGS = "articles.topics.topics_to_text"
 
 LOGGING = {
     "version": 1,

@@ -42,10 +42,10 @@ def project_modules():
     }
 
 
-def imported_names(module, tree, known):
+def imported_names(module, tree, known, *, is_package=False):
     """Yield (line, imported module, inside a function) for project imports."""
-    package = module if module in PACKAGES or module.endswith("__init__") else None
-    package = package or module.rpartition(".")[0]
+    # Relative imports start from the module's package: itself, for an __init__.
+    package = module if is_package else module.rpartition(".")[0]
 
     def resolve(node):
         if isinstance(node, ast.Import):
@@ -80,7 +80,10 @@ def import_graph():
     for module, path in modules.items():
         tree = ast.parse(path.read_text(), filename=str(path))
         graph[module] = set()
-        for line, name, in_function in imported_names(module, tree, modules):
+        is_package = path.name == "__init__.py"
+        for line, name, in_function in imported_names(
+            module, tree, modules, is_package=is_package
+        ):
             target = name if name in modules else name.rpartition(".")[0]
             while target and target not in modules:
                 target = target.rpartition(".")[0]

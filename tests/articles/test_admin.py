@@ -54,9 +54,11 @@ ADMIN_FORMS = {
         "section",
         "hero_image",
         "tags",
-        "status",
+        "expected_version",
         "publish_at_0",
         "publish_at_1",
+        "expires_at_0",
+        "expires_at_1",
         "article_authors-TOTAL_FORMS",
         "related_links-TOTAL_FORMS",
     ],  # fmt: skip
@@ -127,10 +129,10 @@ def test_article_changelist_shows_thumbnail_status_section_byline_and_time(
     cells = {cell["class"][0]: cell for cell in row.select("td, th")}
     thumbnail = one(cells["field-thumbnail"], "img")
     assert thumbnail["src"].startswith("/media/images/thumbnails/")
-    assert text(cells["field-status"]) == "Published"
+    assert text(cells["field-state_label"]) == "Live"
     assert text(cells["field-section"]) == "Findable section"
     assert text(cells["field-byline"]) == "Findable author"
-    assert text(cells["field-publish_at"]) == "16 Mar 2026, 8:30 a.m."
+    assert text(cells["field-publish_time"]) == "16 Mar 2026, 08:30"
 
 
 def test_image_changelist_shows_a_thumbnail_and_size(admin_client, clock):
@@ -224,7 +226,7 @@ def test_article_changelist_offers_every_filter(admin_client, two_stories):
     filters = one(page, "nav#changelist-filter")
     headings = [text(h).lower() for h in filters.select("summary")]
     assert headings == [
-        "by status",
+        "by state",
         "by section",
         "by tags",
         "by authors",
@@ -335,10 +337,11 @@ def test_publish_action_publishes_selected_drafts_keeping_publish_times(
     admin_client, clock
 ):
     scheduled_time = clock.now.replace(year=2027)
+    writer = make_author()
     plain, scheduled, untouched = (
-        make_draft(title="Plain"),
-        make_draft(title="Scheduled", publish_at=scheduled_time),
-        make_draft(title="Untouched"),
+        make_draft(title="Plain", authors=[writer]),
+        make_draft(title="Scheduled", publish_at=scheduled_time, authors=[writer]),
+        make_draft(title="Untouched", authors=[writer]),
     )
 
     response = admin_client.post(
@@ -356,7 +359,28 @@ def test_publish_action_publishes_selected_drafts_keeping_publish_times(
     assert set(Article.objects.published()) == {plain}
 
 
-def test_unpublish_action_returns_selected_stories_to_draft(admin_client, clock):
+def test_publish_action_refuses_a_story_without_a_byline_and_says_why(
+    admin_client, clock
+):
+    writer = make_author()
+    ready, bylineless = (
+        make_draft(title="Ready", authors=[writer]),
+        make_draft(title="Bylineless"),
+    )
+
+    response = admin_client.post(
+        admin_url(Article, "changelist"),
+        {"action": "publish_selected", "_selected_action": [ready.pk, bylineless.pk]},
+        follow=True,
+    )
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Published 1 story." in messages
+    assert "“Bylineless”: This story cannot go out yet: it has no byline." in messages
+    assert set(Article.objects.published()) == {ready}
+
+
+def test_unpublish_action_takes_selected_stories_off_the_site(admin_client, clock):
     chosen, kept = make_article(title="Chosen"), make_article(title="Kept")
 
     response = admin_client.post(
@@ -365,9 +389,7 @@ def test_unpublish_action_returns_selected_stories_to_draft(admin_client, clock)
         follow=True,
     )
 
-    assert "Returned 1 story to draft." in [
-        str(m) for m in response.context["messages"]
-    ]
+    assert "Unpublished 1 story." in [str(m) for m in response.context["messages"]]
     chosen.refresh_from_db()
-    assert chosen.status == "draft"
+    assert chosen.status == "unpublished"
     assert set(Article.objects.published()) == {kept}

@@ -43,9 +43,10 @@ def article_form(**fields):
         "section": "",
         "hero_image": "",
         "tags": "",
-        "status": "draft",
         "publish_at_0": "",
         "publish_at_1": "",
+        "expires_at_0": "",
+        "expires_at_1": "",
         "article_authors-TOTAL_FORMS": "0",
         "article_authors-INITIAL_FORMS": "0",
         "article_authors-MIN_NUM_FORMS": "0",
@@ -54,6 +55,10 @@ def article_form(**fields):
         "related_links-INITIAL_FORMS": "0",
         "related_links-MIN_NUM_FORMS": "0",
         "related_links-MAX_NUM_FORMS": "1000",
+        "internal_notes-TOTAL_FORMS": "0",
+        "internal_notes-INITIAL_FORMS": "0",
+        "internal_notes-MIN_NUM_FORMS": "0",
+        "internal_notes-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     data.update(fields)
@@ -130,10 +135,7 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
         "Samira Nassif",
         "Rafiq Anwar",
     ]
-    assert sorted(tag.name for tag in story.tags.all()) == [
-        "Maritime security",
-        "Ports",
-    ]
+    assert [tag.name for tag in story.topics] == ["Ports", "Maritime security"]
     assert [(link.target, link.title) for link in story.related_links.all()] == [
         (earlier, ""),
         (None, "The fleet report"),
@@ -144,7 +146,7 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
     # 3. Publish it from the change form, as it stands.
     change = admin_client.get(f"/admin/articles/article/{story.pk}/change/")
     data = form_values(one(parse(change), "form#article_form"))
-    data.update(status=["published"], _save=["Save"])
+    data.update(_publish=["Save and publish (or schedule)"])
     response = admin_client.post(f"/admin/articles/article/{story.pk}/change/", data)
     assert response.status_code == 302, errors_on(response)
     story.refresh_from_db()
@@ -165,9 +167,9 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
         "Patrol boats leave the harbour. Photo: Byline"
     )
     assert text(one(page, "blockquote")) == "They hear more than we do."
-    assert sorted(text(a) for a in page.select('a[rel="tag"]')) == [
-        "Maritime security",
+    assert [text(a) for a in page.select('a[rel="tag"]')] == [
         "Ports",
+        "Maritime security",
     ]
     cards = one(page, "aside.related").select("h3")
     assert [text(one(card, "a")) for card in cards] == [
@@ -186,14 +188,17 @@ def test_publishing_with_an_explicit_future_time_schedules_the_story(
         article_form(
             title="Embargoed",
             slug="embargoed",
+            standfirst="Held until the morning.",
             section=section.pk,
-            status="published",
             publish_at_0="2026-03-17",
-            publish_at_1="06:00:00",
+            publish_at_1="06:00",
+            _override_reason="Wire copy: byline added at go-live",
+            _publish="Save and publish (or schedule)",
         ),
     )
 
     assert response.status_code == 302, errors_on(response)
+    assert Article.objects.get(slug="embargoed").is_scheduled
     assert client.get("/stories/embargoed/").status_code == 404
     clock.advance(days=1)
     assert client.get("/stories/embargoed/").status_code == 200

@@ -5,7 +5,14 @@ from datetime import timedelta
 import pytest
 
 from articles.views import HOME_PAGE_SIZE
-from tests.factories import make_article, make_author, make_image, make_section
+from tests.factories import (
+    make_article,
+    make_author,
+    make_draft,
+    make_future,
+    make_image,
+    make_section,
+)
 from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -181,12 +188,15 @@ def test_author_page_shows_bio_and_only_their_stories(client, clock):
     )
 
 
-def test_author_page_without_stories_says_so(client, clock):
-    make_author(slug="new-hire", name="New Hire")
+def test_author_without_a_public_story_has_no_public_page(client, clock):
+    new_hire = make_author(slug="new-hire", name="New Hire")
+    make_draft(authors=[new_hire])
+    make_future(authors=[new_hire])
 
-    page = parse(client.get("/authors/new-hire/"))
+    response = client.get("/authors/new-hire/")
 
-    assert "No published stories yet." in text(one(page, "main"))
+    assert response.status_code == 404
+    assert "New Hire" not in response.content.decode()
 
 
 def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):

@@ -25,9 +25,9 @@ EXPECTED_QUERIES = {
     "home": 5,
     # One page of stories and their bylines.
     "home_page_2": 3,
-    # The story, its bylines, its tags; curated links, stories sharing tags,
-    # stories in the same section.
-    "story": 7,
+    # The story, its bylines, its topics, its corrections; curated links,
+    # stories sharing topics, stories in the same section.
+    "story": 8,
     # The section, one page of its stories, their bylines.
     "section": 4,
     # The tag, one page of its stories, their bylines.

@@ -161,7 +161,7 @@ def test_queryset_publish_touches_only_the_stories_in_the_set(clock):
     assert other.publish_at is None
 
 
-def test_queryset_unpublish_returns_stories_to_draft_keeping_times(clock):
+def test_queryset_unpublish_takes_stories_off_the_site_keeping_times(clock):
     story = make_article(publish_at=clock.now - timedelta(hours=3))
     kept = make_article()
     clock.advance(minutes=5)
@@ -170,7 +170,7 @@ def test_queryset_unpublish_returns_stories_to_draft_keeping_times(clock):
 
     story.refresh_from_db()
     assert count == 1
-    assert story.status == Article.Status.DRAFT
+    assert story.status == Article.Status.UNPUBLISHED
     assert story.publish_at == clock.now - timedelta(hours=3, minutes=5)
     assert story.first_published_at == story.publish_at
     assert story.updated_at == clock.now
@@ -211,7 +211,7 @@ def test_article_unpublish_hides_the_story_but_keeps_its_first_publication(clock
     story.unpublish()
 
     story.refresh_from_db()
-    assert story.status == Article.Status.DRAFT
+    assert story.status == Article.Status.UNPUBLISHED
     assert story.first_published_at == clock.now - timedelta(days=2)
     assert public_slugs() == set()
 

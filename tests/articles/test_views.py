@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from articles import workflow
 from tests.factories import (
     link,
     make_article,
@@ -135,18 +136,34 @@ def test_story_page_has_no_updated_time_when_not_edited_after_publication(
     assert "Updated" not in text(one(page, "p.story__dates"))
 
 
-def test_story_page_shows_updated_time_when_edited_after_publication(
-    client, story, clock
+def test_story_page_shows_updated_time_after_a_correction(
+    client, story, clock, django_user_model
 ):
+    editor = django_user_model.objects.create_superuser("desk", password="x")
     clock.advance(hours=2)
-    story.standfirst = "A corrected standfirst."
-    story.save()
+    workflow.add_correction(
+        story, by=editor, kind="correction", text="The patrol left at dawn."
+    )
 
     page = get_story_page(client, story)
 
     updated = one(page, "span.story__updated")
     assert text(updated).startswith("Updated")
     assert one(updated, "time")["datetime"] == "2026-03-16T11:30:00+00:00"
+    note = one(page, "section.story__corrections li")
+    assert " ".join(note.get_text().split()) == (
+        "Correction, 16 March 2026, 11:30 UTC: The patrol left at dawn."
+    )
+
+
+def test_a_silent_fix_does_not_show_an_updated_time(client, story, clock):
+    clock.advance(hours=2)
+    story.standfirst = "A standfirst without the typo."
+    story.save()
+
+    page = get_story_page(client, story)
+
+    assert page.select("span.story__updated") == []
 
 
 def test_story_page_shows_hero_image_with_alt_caption_and_credit(client, story):

@@ -89,7 +89,7 @@ def add_image(page, *, title):
     save(page, title=title)
 
 
-def write_story(page, *, title, status, image_title, related_title):
+def write_story(page, *, title, publish, image_title, related_title):
     page.goto("/admin/articles/article/add/")
     page.get_by_label("Title:", exact=True).press_sequentially(title)
     # The slug is pre-filled from the title as the editor types.
@@ -111,11 +111,15 @@ def write_story(page, *, title, status, image_title, related_title):
 
     choose(page, "id_section", "Mari", "Maritime")
     choose(page, "id_hero_image", "crane", image_title)
-    page.get_by_label("Tags").fill("Ports, Surveillance, Night patrols")
+    page.get_by_label("Topics").fill("Ports, Surveillance, Night patrols")
     choose(page, "id_article_authors-0-author", "Hel", "Helena Marsh")
     choose(page, "id_related_links-0-target", "Harbour", related_title)
-    page.get_by_label("Status").select_option(label=status)
-    save(page, title=title)
+    if publish:
+        page.get_by_role("button", name="Save and publish (or schedule)").click()
+        page.wait_for_load_state()
+        expect(page.locator(".messagelist .success")).to_contain_text("Published")
+    else:
+        save(page, title=title)
     return Article.objects.get(title=title)
 
 
@@ -131,7 +135,7 @@ def test_editor_publishes_an_illustrated_story_that_readers_find(
     story = write_story(
         page,
         title="Container ports share cameras after trial",
-        status="Published",
+        publish=True,
         image_title=image.title,
         related_title=older.title,
     )
@@ -141,7 +145,11 @@ def test_editor_publishes_an_illustrated_story_that_readers_find(
         "<blockquote><p>We can see every quay at once.</p></blockquote>" in story.body
     )
     assert story.hero_image == image
-    assert set(story.tags.names()) == {"Ports", "Surveillance", "Night patrols"}
+    assert [tag.name for tag in story.topics] == [
+        "Ports",
+        "Surveillance",
+        "Night patrols",
+    ]
     assert story.byline_authors == [newsroom["writer"]]
 
     # A reader with no session finds it first on the home page...
@@ -166,7 +174,7 @@ def test_editor_publishes_an_illustrated_story_that_readers_find(
     )
     expect(reader.locator(".story__byline")).to_have_text("By Helena Marsh")
     tags = reader.locator(".tag-list a").all_inner_texts()
-    assert sorted(tags) == ["Night patrols", "Ports", "Surveillance"]
+    assert tags == ["Ports", "Surveillance", "Night patrols"]
     # The curated link comes first in its related block...
     expect(reader.locator(".related-card__title a").first).to_have_text(older.title)
 
@@ -182,7 +190,7 @@ def test_editor_saves_a_draft_that_readers_cannot_see(page, new_context, newsroo
     draft = write_story(
         page,
         title="Ports weigh sharing cameras with customs",
-        status="Draft",
+        publish=False,
         image_title="Crane at the western terminal",
         related_title=older.title,
     )

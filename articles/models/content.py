@@ -1,5 +1,6 @@
 """The newsroom's content: sections, authors, topics, stories and their links."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,11 +13,11 @@ from taggit.managers import TaggableManager
 
 from media.models import Image
 
-from .addresses import normalise_scheme, validate_web_address, web_address_q
-from .publishing import Status, publication_values
-from .querysets import ArticleQuerySet
-from .sanitise import BODY_EXTENSIONS, sanitise_html
-from .text import ascii_slug, teaser
+from ..addresses import normalise_scheme, validate_web_address, web_address_q
+from ..publishing import State, Status, publication_values, state_of
+from ..querysets import ArticleQuerySet
+from ..sanitise import BODY_EXTENSIONS, sanitise_html
+from ..text import ascii_slug, teaser
 
 # A topic whose name has no letters or digits at all ("!!!") still needs an address.
 FALLBACK_TAG_SLUG = "topic"
@@ -87,6 +88,7 @@ class Tag(taggit_models.Tag):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class TaggedArticle(taggit_models.ItemBase):
     """Tag links with a real foreign key, so tag pages join on an index."""
 
@@ -105,8 +107,11 @@ class TaggedArticle(taggit_models.ItemBase):
         ]
 
 
+# A revision holds the story with its topics, byline and curated links.
+@reversion.register(follow=("article_authors", "related_links", "tagged_items"))
 class Article(models.Model):
     Status = Status
+    State = State
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -136,7 +141,11 @@ class Article(models.Model):
     )
     tags = TaggableManager(through=TaggedArticle, blank=True)
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=False
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=False,
+        editable=False,
     )
     publish_at = models.DateTimeField(
         "publish time",
@@ -144,7 +153,33 @@ class Article(models.Model):
         blank=True,
         help_text="When readers may first see it. A time in the future schedules it.",
     )
+    expires_at = models.DateTimeField(
+        "expiry time",
+        null=True,
+        blank=True,
+        help_text="Optional. The story leaves the site by itself at this time.",
+    )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField(
+        "updated for readers",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The “Updated” time readers see: set by a correction or a major "
+        "update, never by a silent fix.",
+    )
+    takedown_reason = models.TextField(blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Optimistic locking: every save bumps it, and a save that started from an
+    # older number is refused instead of overwriting someone else's work.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -152,6 +187,12 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
+        permissions = [
+            (
+                "publish_article",
+                "Can publish, schedule, unpublish, take down and restore stories",
+            )
+        ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_public_idx"),
             models.Index(
@@ -167,6 +208,12 @@ class Article(models.Model):
                 condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
                 name="published_article_has_publish_time",
             ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(expires_at__gt=F("publish_at")),
+                name="article_expires_after_it_goes_out",
+            ),
         ]
 
     def __str__(self):
@@ -177,6 +224,10 @@ class Article(models.Model):
         self.body = sanitise_html(self.body)
         if self.status == Status.PUBLISHED:
             self._apply_publication_rule()
+        if self.pk is not None and not self._state.adding:
+            self.lock_version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -200,10 +251,57 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        now = timezone.now()
         return (
             self.status == Status.PUBLISHED
             and self.publish_at is not None
-            and self.publish_at <= timezone.now()
+            and self.publish_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def state(self):
+        """The state editors see; lists annotate `has_pending_change` to save queries."""
+        has_pending = getattr(self, "has_pending_change", None)
+        if has_pending is None:
+            has_pending = hasattr(self, "pending_change")
+        return state_of(
+            status=self.status,
+            publish_at=self.publish_at,
+            expires_at=self.expires_at,
+            has_pending_change=has_pending,
+            now=timezone.now(),
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and bool(
+            self.publish_at and self.publish_at > timezone.now()
+        )
+
+    @property
+    def is_expired(self):
+        return self.status == Status.PUBLISHED and bool(
+            self.expires_at and self.expires_at <= timezone.now()
+        )
+
+    @property
+    def topics(self):
+        """Topics in the order the editor typed them (uses `with_detail_data`)."""
+        return [item.tag for item in self.tagged_items.all()]
+
+    def set_topics(self, names):
+        """Make `names` the story's topics, in that order, creating new ones."""
+        topics = []
+        for name in names:
+            tag = Tag.objects.filter(name__iexact=name).first()
+            if tag is None:
+                tag = Tag(name=name)
+                tag.save()
+            topics.append(tag)
+        TaggedArticle.objects.filter(content_object=self).delete()
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object=self, tag=tag) for tag in topics
         )
 
     @property
@@ -217,11 +315,10 @@ class Article(models.Model):
 
     @property
     def was_updated(self):
-        """True when the story was edited after it went out (not merely created late)."""
-        if not (self.publish_at and self.updated_at):
-            return False
-        went_out = max(self.publish_at, self.created_at or self.publish_at)
-        return (self.updated_at - went_out).total_seconds() > 60
+        """True when a correction or major update came after the story went out."""
+        return bool(
+            self.revised_at and self.publish_at and self.revised_at > self.publish_at
+        )
 
     def publish(self, *, at=None):
         """Make the story public now, or at `at` (which schedules it)."""
@@ -231,10 +328,11 @@ class Article(models.Model):
 
     def unpublish(self):
         """Take the story off the site; it keeps its first publication time."""
-        self.status = Status.DRAFT
-        self.save(update_fields=["status", "updated_at"])
+        self.status = Status.UNPUBLISHED
+        self.save()
 
 
+@reversion.register()
 class ArticleAuthor(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="article_authors"
@@ -255,6 +353,7 @@ class ArticleAuthor(models.Model):
         return str(self.author)
 
 
+@reversion.register()
 class RelatedLink(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="related_links"
@@ -263,10 +362,14 @@ class RelatedLink(models.Model):
         Article,
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        # Deleting the story keeps the link, flagged, so the editor sees what went.
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="story",
         help_text="Another story on this site…",
+    )
+    target_title = models.CharField(
+        "story's title when linked", max_length=200, blank=True, editable=False
     )
     url = models.URLField(
         "external address",
@@ -284,7 +387,9 @@ class RelatedLink(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(target__isnull=False) & Q(url=""))
-                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
+                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title=""))
+                # The story it linked to was deleted: kept, flagged in the admin.
+                | (Q(target__isnull=True) & Q(url="") & ~Q(target_title="")),
                 name="related_link_story_or_titled_url",
             ),
             models.CheckConstraint(
@@ -301,12 +406,14 @@ class RelatedLink(models.Model):
         ]
 
     def __str__(self):
-        return self.title or str(self.target)
+        return self.title or self.target_title or str(self.target)
 
     def save(self, *args, **kwargs):
         # Checked on every save, not only in the admin's form: a javascript: or
         # data: address would run in the reader's browser.
         self.url = normalise_scheme(self.url)
+        if self.target_id:
+            self.target_title = self.target.title
         self.full_clean(
             exclude=["article", "target"],
             validate_unique=False,
@@ -314,7 +421,14 @@ class RelatedLink(models.Model):
         )
         super().save(*args, **kwargs)
 
+    @property
+    def target_is_gone(self):
+        """True when the story this link pointed to has been deleted."""
+        return not self.target_id and not self.url
+
     def clean(self):
+        if self.target_is_gone:
+            return
         if self.target_id and self.url:
             raise ValidationError(
                 "Choose a story or give an external address, not both."

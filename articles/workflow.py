@@ -1,0 +1,373 @@
+"""The story workflow: every state change is a named function that checks who may
+make it, records a revision and an audit entry, and says plainly what went wrong.
+
+draft ──submit──▶ in review ──publish/schedule──▶ published (scheduled until its
+time; expired after its expiry) ──unpublish──▶ unpublished; any state ──take
+down──▶ taken down. Edits to a live story wait as pending changes until someone
+who may publish publishes them. Admin buttons, list actions and commands all
+call these functions, so a crafted request cannot skip a check.
+"""
+
+import secrets
+from datetime import timedelta
+
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    Article,
+    AuditEntry,
+    Correction,
+    PendingChange,
+    PreviewLink,
+    hash_token,
+)
+from .publishing import Status
+from .snapshots import diff, take_snapshot, write_snapshot
+
+PUBLISH_PERMISSION = "articles.publish_article"
+PREVIEW_TOKEN_BYTES = 32
+Action = AuditEntry.Action
+
+
+class NotAllowed(PermissionDenied):
+    """The user's role does not allow this action on this story."""
+
+
+class PublishChecksFailed(ValidationError):
+    """The story is missing something readers need; an editor may override."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(
+            "This story cannot go out yet: " + "; ".join(problems) + ".",
+            code="publish_checks",
+        )
+
+
+# ------------------------------------------------------------ who may do what
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def can_edit(user, article):
+    """Editors edit any story; contributors only their own drafts."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if article is None or can_publish(user):
+        return True
+    return article.created_by_id == user.pk and article.status == Status.DRAFT
+
+
+def can_delete(user, article):
+    """Editors delete any story; contributors only their own unpublished drafts."""
+    if not user.has_perm("articles.delete_article"):
+        return False
+    if article is None or can_publish(user):
+        return True
+    return can_edit(user, article) and article.first_published_at is None
+
+
+def require(allowed, message):
+    if not allowed:
+        raise NotAllowed(message)
+
+
+def require_publisher(user, doing):
+    require(can_publish(user), f"Only editors may {doing}. Ask an editor to do it.")
+
+
+# ------------------------------------------------------------ the record
+
+
+def record(article, user, action, *, reason="", changes=None):
+    """Write who did what to `article`, when and why."""
+    return AuditEntry.objects.create(
+        article=article,
+        article_title=article.title,
+        user=user if user and user.is_authenticated else None,
+        action=action,
+        reason=reason,
+        changes=changes or {},
+    )
+
+
+def changes_between(before, after):
+    """Return a {label: [before, after]} summary of two snapshots for the audit."""
+    return {d.label: [d.before[:500], d.after[:500]] for d in diff(before, after)}
+
+
+def _revision(user, comment):
+    reversion.set_user(user if user and user.is_authenticated else None)
+    reversion.set_comment(comment)
+
+
+# ------------------------------------------------------------ checks
+
+
+def publish_problems(article):
+    """Return what a story lacks before it may go out, in words for editors."""
+    problems = []
+    if not article.standfirst.strip():
+        problems.append("it has no standfirst")
+    if not article.article_authors.exists():
+        problems.append("it has no byline")
+    image = article.hero_image
+    if image is not None:
+        if not image.alt_text.strip() and not getattr(image, "decorative", False):
+            problems.append(
+                "its hero image has no alt text (or is not marked decorative)"
+            )
+        if not image.credit.strip():
+            problems.append("its hero image has no credit")
+    return problems
+
+
+def _check_before_going_out(article, user, override_reason):
+    problems = publish_problems(article)
+    if problems and not override_reason.strip():
+        raise PublishChecksFailed(problems)
+    if problems:
+        return f"Checks overridden ({'; '.join(problems)}): {override_reason.strip()}"
+    return ""
+
+
+# ------------------------------------------------------------ transitions
+
+
+@transaction.atomic
+def create(article, *, by):
+    """Save a new story, owned by its creator."""
+    require(by.has_perm("articles.add_article"), "You may not create stories.")
+    article.created_by = by
+    article.status = Status.DRAFT
+    with reversion.create_revision():
+        _revision(by, "Created")
+        article.save()
+    record(article, by, Action.CREATED)
+    return article
+
+
+@transaction.atomic
+def submit_for_review(article, *, by):
+    require(can_edit(by, article), "You may only submit your own drafts.")
+    require(
+        article.status in {Status.DRAFT, Status.UNPUBLISHED},
+        f"A story that is {article.get_status_display().lower()} cannot be "
+        "submitted for review.",
+    )
+    article.status = Status.IN_REVIEW
+    with reversion.create_revision():
+        _revision(by, "Submitted for review")
+        article.save()
+    record(article, by, Action.SUBMITTED)
+    return article
+
+
+@transaction.atomic
+def publish(article, *, by, at=None, override_reason=""):
+    """Publish now, or at `at` (a future time schedules the story)."""
+    require_publisher(by, "publish or schedule stories")
+    require(
+        article.status != Status.TAKEN_DOWN,
+        "A story that was taken down must be restored before it can go out again.",
+    )
+    note = _check_before_going_out(article, by, override_reason)
+    if hasattr(article, "pending_change"):
+        raise ValidationError(
+            "This story has pending changes: publish or discard them first."
+        )
+    if at is not None:
+        article.publish_at = at
+    article.status = Status.PUBLISHED
+    scheduled = bool(article.publish_at and article.publish_at > timezone.now())
+    with reversion.create_revision():
+        _revision(by, "Scheduled" if scheduled else "Published")
+        article.save()
+    record(
+        article, by, Action.SCHEDULED if scheduled else Action.PUBLISHED, reason=note
+    )
+    return article
+
+
+def schedule(article, *, by, at, override_reason=""):
+    """Publish at a future time `at`; readers see it from then, with no job to run."""
+    if at is None or at <= timezone.now():
+        raise ValidationError("Choose a time in the future to schedule the story.")
+    return publish(article, by=by, at=at, override_reason=override_reason)
+
+
+@transaction.atomic
+def unpublish(article, *, by, reason=""):
+    """Take a story off the site, or send a story in review back to its writer."""
+    require_publisher(by, "unpublish stories")
+    article.status = (
+        Status.DRAFT if article.status == Status.IN_REVIEW else Status.UNPUBLISHED
+    )
+    with reversion.create_revision():
+        _revision(by, "Unpublished")
+        article.save()
+    record(article, by, Action.UNPUBLISHED, reason=reason)
+    return article
+
+
+@transaction.atomic
+def take_down(article, *, by, reason):
+    """Remove a story from every reader surface for legal or safety reasons."""
+    require_publisher(by, "take stories down")
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason for the takedown; it is kept on record.")
+    article.status = Status.TAKEN_DOWN
+    article.takedown_reason = reason.strip()
+    PreviewLink.objects.filter(article=article, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    with reversion.create_revision():
+        _revision(by, "Taken down")
+        article.save()
+    record(article, by, Action.TAKEN_DOWN, reason=reason.strip())
+    return article
+
+
+# ------------------------------------------------------------ edits
+
+
+def is_live(article):
+    return article.pk is not None and article.is_public
+
+
+def record_edit(article, *, by, before, after):
+    """Record a direct edit just saved (the caller's revision block holds its content)."""
+    record(article, by, Action.EDITED, changes=changes_between(before, after))
+
+
+@transaction.atomic
+def save_pending(article, *, by, snapshot):
+    """Keep edits to a live story aside; readers go on seeing the live version."""
+    require(can_edit(by, article), "You may not edit this story.")
+    before = pending_or_live(article)
+    PendingChange.objects.update_or_create(
+        article=article,
+        defaults={"data": snapshot, "saved_by": by, "saved_at": timezone.now()},
+    )
+    # A save is a save: forms opened before it must not overwrite it.
+    Article.objects.filter(pk=article.pk).update(lock_version=article.lock_version + 1)
+    article.lock_version += 1
+    record(article, by, Action.SAVED_PENDING, changes=changes_between(before, snapshot))
+
+
+def pending_or_live(article):
+    """Return the snapshot an editor is working on: pending changes, or the story."""
+    pending = PendingChange.objects.filter(article=article).first()
+    return pending.data if pending else take_snapshot(article)
+
+
+@transaction.atomic
+def publish_pending(article, *, by, override_reason=""):
+    """Make a live story's pending changes what readers see."""
+    require_publisher(by, "publish changes to a live story")
+    pending = PendingChange.objects.filter(article=article).first()
+    if pending is None:
+        raise ValidationError("This story has no pending changes to publish.")
+    before = take_snapshot(article)
+    with reversion.create_revision():
+        _revision(by, "Published pending changes")
+        write_snapshot(article, pending.data)
+        note = _check_before_going_out(article, by, override_reason)
+    pending.delete()
+    record(
+        article,
+        by,
+        Action.PUBLISHED_CHANGES,
+        reason=note,
+        changes=changes_between(before, take_snapshot(article)),
+    )
+    return article
+
+
+@transaction.atomic
+def discard_pending(article, *, by):
+    require(can_edit(by, article), "You may not edit this story.")
+    deleted, _ = PendingChange.objects.filter(article=article).delete()
+    if deleted:
+        Article.objects.filter(pk=article.pk).update(
+            lock_version=article.lock_version + 1
+        )
+        record(article, by, Action.DISCARDED_CHANGES)
+
+
+# ------------------------------------------------------------ corrections
+
+
+@transaction.atomic
+def add_correction(article, *, by, kind, text):
+    """Append a dated note; corrections and updates move the "Updated" time."""
+    require_publisher(by, "add corrections")
+    if not (text or "").strip():
+        raise ValidationError("Write what was wrong and what is right now.")
+    note = Correction.objects.create(
+        article=article, kind=kind, text=text.strip(), created_by=by
+    )
+    if kind in Correction.REVISES_STORY:
+        Article.objects.filter(pk=article.pk).update(revised_at=note.created_at)
+        article.revised_at = note.created_at
+    record(article, by, Action.CORRECTED, reason=f"{note.get_kind_display()}: {text}")
+    return note
+
+
+# ------------------------------------------------------------ preview links
+
+
+@transaction.atomic
+def create_preview_link(article, *, by, expires_at=None, label=""):
+    """Return a new preview link and its token, shown once and stored only hashed."""
+    require(
+        can_publish(by) or can_edit(by, article),
+        "You may not share this story.",
+    )
+    require(
+        article.status != Status.TAKEN_DOWN,
+        "A story that was taken down cannot be previewed.",
+    )
+    expires_at = expires_at or timezone.now() + timedelta(days=2)
+    if expires_at <= timezone.now():
+        raise ValidationError("Choose an expiry time in the future.")
+    token = secrets.token_urlsafe(PREVIEW_TOKEN_BYTES)
+    link = PreviewLink.objects.create(
+        article=article,
+        token_hash=hash_token(token),
+        label=label,
+        created_by=by,
+        expires_at=expires_at,
+    )
+    record(article, by, Action.PREVIEW_CREATED, reason=label)
+    return link, token
+
+
+@transaction.atomic
+def revoke_preview_link(link, *, by):
+    require(
+        can_publish(by) or can_edit(by, link.article),
+        "You may not revoke this link.",
+    )
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+        record(link.article, by, Action.PREVIEW_REVOKED, reason=link.label)
+    return link
+
+
+def preview_link_for(token):
+    """Return the usable preview link for `token`, or None."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        PreviewLink.objects.usable()
+        .select_related("article")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
