@@ -21,6 +21,7 @@ class RelatedCard:
     teaser: str = ""
     image: Image | None = None
     is_external: bool = False
+    story_id: int | None = None
 
     @classmethod
     def for_article(cls, article):
@@ -29,6 +30,7 @@ class RelatedCard:
             url=article.get_absolute_url(),
             teaser=article.teaser,
             image=article.hero_image,
+            story_id=article.pk,
         )
 
 

@@ -16,6 +16,13 @@ _CONTENT_MODELS = [
     ("articles", "tag"),
     ("media", "image"),
 ]
+# A story's byline and curated links are edited in its form: the story's own
+# rules (`workflow.can_edit`) say whose; without these the inlines are hidden.
+_STORY_PARTS = [
+    ("articles", "articleauthor"),
+    ("articles", "relatedlink"),
+]
+_ALL_ACTIONS = ("add", "change", "delete", "view")
 _STORY_RECORDS = [
     ("articles", "previewlink"),
     ("articles", "correction"),
@@ -31,7 +38,16 @@ ROLE_PERMISSIONS = {
         ("articles", "add_internalnote"),
         ("articles", "view_internalnote"),
         ("media", "add_image"),
+        # Their own story's preview links, corrections and audit trail.
+        ("articles", "view_previewlink"),
+        ("articles", "view_correction"),
+        ("articles", "view_auditentry"),
         *((app, f"view_{model}") for app, model in _CONTENT_MODELS),
+        *(
+            (app, f"{action}_{model}")
+            for app, model in _STORY_PARTS
+            for action in _ALL_ACTIONS
+        ),
     ],
     EDITOR: [
         ("articles", "add_article"),
@@ -42,8 +58,8 @@ ROLE_PERMISSIONS = {
         ("articles", "view_auditentry"),
         *(
             (app, f"{action}_{model}")
-            for app, model in _CONTENT_MODELS + _STORY_RECORDS
-            for action in ("add", "change", "delete", "view")
+            for app, model in _CONTENT_MODELS + _STORY_PARTS + _STORY_RECORDS
+            for action in _ALL_ACTIONS
         ),
     ],
     # Administrators get every permission there is, users and roles included.

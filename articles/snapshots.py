@@ -8,6 +8,7 @@ back as one; a diff compares two.
 
 from dataclasses import dataclass
 
+import reversion
 from django.db import transaction
 from django.utils.html import strip_tags
 
@@ -53,12 +54,16 @@ def tags_in_order(article):
 
 
 def link_data(link):
-    return {
+    data = {
         "target": link.target_id,
         "url": link.url,
         "title": link.title,
         "order": link.order,
     }
+    if link.target_is_gone:
+        # Kept, flagged, so the editor still sees which story went.
+        data["target_title"] = link.target_title
+    return data
 
 
 def snapshot_from_form(form, formsets):
@@ -130,6 +135,18 @@ def write_snapshot(article, snapshot):
     RelatedLink.objects.filter(article=article).delete()
     for row in snapshot["related"]:
         RelatedLink(article=article, **_link_fields(row)).save()
+    add_to_revision(article)
+
+
+def add_to_revision(article):
+    """Put the story as written now, with its topics and byline, in the revision being made.
+
+    reversion stores a row when it is saved, following the story's byline, topics
+    and links as they stood at that moment; topics and bylines are then written
+    in bulk, which sends no signal, so the story is added again at the end.
+    """
+    if reversion.is_active():
+        reversion.add_to_revision(article)
 
 
 def _link_fields(row):
@@ -138,6 +155,7 @@ def _link_fields(row):
         "url": row["url"],
         "title": row["title"],
         "order": row["order"],
+        "target_title": row.get("target_title", ""),
     }
 
 

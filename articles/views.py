@@ -6,7 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views import View
 from django.views.decorators.http import require_safe
 
+from pagecache import mark_cacheable
+
 from . import workflow
+from .cache import listing_keys
 from .models import Article, Author, PendingChange, Section, Tag
 from .pagination import paginate
 from .related import related_content
@@ -36,17 +39,25 @@ def section_blocks(*, exclude):
     return list(blocks.items())
 
 
+# Every reader page shows the sections in its navigation.
+SITE_KEYS = {"sections"}
+
+
 @require_safe
 def home(request):
     page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
     context = {"page": page, "is_front": page.number == 1}
+    shown = list(page)
     if page.number == 1:
+        blocks = section_blocks(exclude=[story.pk for story in page])
         context.update(
             lead=page.object_list[0] if page.object_list else None,
             latest=page.object_list[1:],
-            section_blocks=section_blocks(exclude=[story.pk for story in page]),
+            section_blocks=blocks,
         )
-    return render(request, "articles/home.html", context)
+        shown += [story for _, stories in blocks for story in stories]
+    response = render(request, "articles/home.html", context)
+    return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(shown)})
 
 
 def story_context(request, article, *, byline, tags, related_cards, is_preview):
@@ -97,7 +108,22 @@ def article_detail(request, slug):
         is_preview=is_preview,
     )
     response = render(request, "articles/article_detail.html", context)
-    return private_preview(response) if is_preview else response
+    if is_preview:
+        return private_preview(response)
+    return mark_cacheable(response, story_page_keys(article, context))
+
+
+def story_page_keys(article, context):
+    """Return the surrogate keys of everything a story page shows."""
+    keys = {*SITE_KEYS, *listing_keys([article])}
+    keys.update(f"tag-{tag.pk}" for tag in context["tags"])
+    keys.update(
+        f"story-{card.story_id}" for card in context["related_cards"] if card.story_id
+    )
+    keys.update(
+        f"image-{card.image.pk}" for card in context["related_cards"] if card.image
+    )
+    return keys
 
 
 @require_safe
@@ -148,7 +174,11 @@ class StoryListPage(View):
         if self.empty_404 and not page.object_list:
             raise Http404(self.empty_404)
         context = dict.fromkeys(self.context_names, owner)
-        return render(request, self.template_name, {**context, "page": page})
+        response = render(request, self.template_name, {**context, "page": page})
+        owner_key = f"{self.model._meta.model_name}-{owner.pk}"
+        return mark_cacheable(
+            response, {owner_key, *SITE_KEYS, *listing_keys(page.object_list)}
+        )
 
 
 section_detail = StoryListPage.as_view(

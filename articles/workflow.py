@@ -12,10 +12,17 @@ import secrets
 from datetime import timedelta
 
 import reversion
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import transaction
 from django.utils import timezone
 
+from pagecache import content_changed
+
+from . import revisions
 from .models import (
     Article,
     AuditEntry,
@@ -85,7 +92,12 @@ def require_publisher(user, doing):
 
 
 def record(article, user, action, *, reason="", changes=None):
-    """Write who did what to `article`, when and why."""
+    """Write who did what to `article`, when and why, and refresh reader pages.
+
+    Every change to a story passes through here, so this is also where cached
+    pages that could show it are marked stale (and a CDN told which keys).
+    """
+    content_changed("home", f"story-{article.pk}")
     return AuditEntry.objects.create(
         article=article,
         article_title=article.title,
@@ -205,13 +217,47 @@ def schedule(article, *, by, at, override_reason=""):
 def unpublish(article, *, by, reason=""):
     """Take a story off the site, or send a story in review back to its writer."""
     require_publisher(by, "unpublish stories")
+    require(
+        article.status in {Status.IN_REVIEW, Status.PUBLISHED},
+        f"A story that is {article.get_status_display().lower()} is not on the "
+        "site or in review, so there is nothing to unpublish.",
+    )
     article.status = (
         Status.DRAFT if article.status == Status.IN_REVIEW else Status.UNPUBLISHED
     )
     with reversion.create_revision():
         _revision(by, "Unpublished")
+        _fold_pending_changes(article)
         article.save()
     record(article, by, Action.UNPUBLISHED, reason=reason)
+    return article
+
+
+def _fold_pending_changes(article):
+    """Make a story's pending changes its own content, once it is off the site.
+
+    Pending changes wait only while readers see a live version; a story that
+    leaves the site keeps the newer text as its draft, so no work is lost.
+    """
+    pending = PendingChange.objects.filter(article=article).first()
+    if pending is not None:
+        write_snapshot(article, pending.data)
+        pending.delete()
+
+
+@transaction.atomic
+def reinstate(article, *, by, reason=""):
+    """Bring a taken-down story back to the newsroom, unpublished, to fix or publish."""
+    require_publisher(by, "reinstate stories that were taken down")
+    require(
+        article.status == Status.TAKEN_DOWN,
+        "Only a story that was taken down can be reinstated.",
+    )
+    article.status = Status.UNPUBLISHED
+    with reversion.create_revision():
+        _revision(by, "Reinstated after a takedown")
+        article.save()
+    record(article, by, Action.REINSTATED, reason=reason)
     return article
 
 
@@ -221,6 +267,7 @@ def take_down(article, *, by, reason):
     require_publisher(by, "take stories down")
     if not (reason or "").strip():
         raise ValidationError("Give the reason for the takedown; it is kept on record.")
+    require(article.status != Status.TAKEN_DOWN, "This story is already taken down.")
     article.status = Status.TAKEN_DOWN
     article.takedown_reason = reason.strip()
     PreviewLink.objects.filter(article=article, revoked_at__isnull=True).update(
@@ -228,6 +275,7 @@ def take_down(article, *, by, reason):
     )
     with reversion.create_revision():
         _revision(by, "Taken down")
+        _fold_pending_changes(article)
         article.save()
     record(article, by, Action.TAKEN_DOWN, reason=reason.strip())
     return article
@@ -273,6 +321,11 @@ def publish_pending(article, *, by, override_reason=""):
     pending = PendingChange.objects.filter(article=article).first()
     if pending is None:
         raise ValidationError("This story has no pending changes to publish.")
+    if article.status != Status.PUBLISHED:
+        raise ValidationError(
+            "This story is not published, so its changes cannot go live; "
+            "publish the story instead."
+        )
     before = take_snapshot(article)
     with reversion.create_revision():
         _revision(by, "Published pending changes")
@@ -371,3 +424,80 @@ def preview_link_for(token):
         .filter(token_hash=hash_token(token))
         .first()
     )
+
+
+# ------------------------------------------------------------ revisions: restore and recover
+# (`articles/revisions.py` reads stored versions back; these write them.)
+
+
+def can_restore(user, article):
+    """Whoever may edit the story; on a live story, only someone who may publish."""
+    return can_edit(user, article) and (not article.is_public or can_publish(user))
+
+
+@transaction.atomic
+def restore_revision(article, *, by, version):
+    """Bring back a past version's content; the story's state and times stay as they are.
+
+    Return the story and notes on what could not come back (a deleted author…).
+    """
+    # Checked and written from the stored row, so nothing stale in memory counts.
+    article.refresh_from_db()
+    require(
+        can_edit(by, article),
+        "You may only restore earlier versions of stories you may edit.",
+    )
+    if article.is_public:
+        require_publisher(by, "restore an earlier version of a live story")
+    if not revisions.is_version_of(version, article):
+        raise ValidationError("That version belongs to another story.")
+    if PendingChange.objects.filter(article=article).exists():
+        raise ValidationError(
+            "This story has pending changes: publish or discard them first, then "
+            "restore the earlier version."
+        )
+    before = take_snapshot(article)
+    snapshot, notes = revisions.restorable(
+        revisions.snapshot_from_version(version), article
+    )
+    done = f"Restored the version of {revisions.version_date(version)}"
+    with reversion.create_revision():
+        _revision(by, done)
+        write_snapshot(article, snapshot)
+    record(
+        article,
+        by,
+        Action.RESTORED,
+        reason="; ".join([done, *notes]),
+        changes=changes_between(before, take_snapshot(article)),
+    )
+    return article, notes
+
+
+@transaction.atomic
+def recover_deleted(version, *, by):
+    """Bring a deleted story back from its last version, off the site until published.
+
+    Return the story and notes on what could not come back.
+    """
+    require_publisher(by, "recover deleted stories")
+    if not revisions.deleted_stories().filter(pk=version.pk).exists():
+        raise ValidationError(
+            "That is not the last version of a deleted story; it may have been "
+            "recovered already."
+        )
+    try:
+        snapshot, notes = revisions.restorable(revisions.snapshot_from_version(version))
+    except ObjectDoesNotExist as missing:
+        raise ValidationError(str(missing)) from missing
+    record_fields = revisions.workflow_fields(version)
+    # Never straight back on the site; a story taken down stays taken down.
+    if record_fields["status"] != Status.TAKEN_DOWN:
+        record_fields["status"] = Status.UNPUBLISHED
+    # The same primary key, so its history of revisions reads on.
+    article = Article(pk=int(version.object_id), **record_fields)
+    with reversion.create_revision():
+        _revision(by, "Recovered after deletion")
+        write_snapshot(article, snapshot)
+    record(article, by, Action.RECOVERED, reason="; ".join(notes))
+    return article, notes

@@ -51,6 +51,8 @@ if DEMO_APP:
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
+    # First, so a cached page goes out before sessions, users or CSRF are touched.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,6 +99,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --------------------------------------------------------------- cache
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://byline")}
+# Several sites (or test runs) sharing one Redis keep apart by prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
+
+# ----------------------------------------------------------- page cache
+# Anonymous readers get whole pages from CACHES["default"]; any change made
+# through the admin or the workflow makes every cached page stale at once.
+# PAGE_CACHE=off renders every request (benchmarks of the render path).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# With the local-memory cache (one per process) the shared "generation" is this
+# file's modification time; with Redis it lives in Redis, for every app server.
+PAGE_CACHE_GENERATION_FILE = VAR_DIR / "page-cache.generation"
+# No page outlives the next scheduled go-live or expiry.
+PAGE_CACHE_NEXT_CHANGE = "articles.cache.next_visibility_change"
+# Seconds a page stays valid with no change reported (shell or import edits).
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+# Seconds a CDN may keep a page (s-maxage); browsers always revalidate by ETag.
+PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
+# A dotted path to a function called with the surrogate keys that changed, to
+# purge a CDN; off by default.
+PAGE_CACHE_PURGE = env.str("PAGE_CACHE_PURGE", default="")
 
 # ---------------------------------------------------------------- auth
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from pagecache.admin import RefreshesReaderPages
+
 from .models import Image
 
 
@@ -18,7 +20,7 @@ def thumbnail_html(image, *, width=80):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(RefreshesReaderPages, admin.ModelAdmin):
     list_display = ["preview", "title", "dimensions", "credit", "created_at"]
     list_display_links = ["preview", "title"]
     search_fields = ["title", "alt_text", "caption", "credit"]

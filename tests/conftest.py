@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import caches
 from django.utils import timezone
 
 # A fixed moment for tests whose outcome depends on the time of day or year.
@@ -15,7 +16,15 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated_settings(settings, tmp_path):
-    """Keep uploads in a temporary folder and password hashing cheap."""
+    """Keep uploads in a temporary folder and password hashing cheap.
+
+    Most tests check what a render produces, and build their data through the
+    ORM, which does not report changes to the page cache; so the page cache is
+    off here, and on in the tests that prove it (tests/pagecache/).
+    """
+    settings.PAGE_CACHE = False
+    settings.PAGE_CACHE_GENERATION_FILE = tmp_path / "page-cache.generation"
+    caches["default"].clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -4,6 +4,9 @@ import itertools
 from datetime import timedelta
 from io import BytesIO
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -16,6 +19,7 @@ from articles.models import (
     Section,
     TaggedArticle,
 )
+from articles.roles import ensure_roles
 from media.models import Image
 
 _sequence = itertools.count(1)
@@ -39,6 +43,20 @@ def make_author(**fields):
     fields.setdefault("name", f"Author {n}")
     fields.setdefault("slug", f"author-{n}")
     return Author.objects.create(**fields)
+
+
+def make_user(role=None, *, staff=True, **fields):
+    """Create a login in the newsroom role `role` (a group the roles migration made)."""
+    n = next(_sequence)
+    fields.setdefault("username", f"{(role or 'user').lower()}-{n}")
+    fields.setdefault("first_name", f"{role or 'Staff'} {n}")
+    user = get_user_model().objects.create_user(password="x", is_staff=staff, **fields)
+    if role:
+        if not Group.objects.filter(name=role).exists():
+            # A transactional test's flush empties the groups the migration made.
+            ensure_roles(apps)
+        user.groups.add(Group.objects.get(name=role))
+    return user
 
 
 def make_image(**fields):

@@ -4,11 +4,13 @@ from django import forms
 from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
+from pagecache.admin import RefreshesReaderPages
+
 from ..models import Author, Section, Tag
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(RefreshesReaderPages, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -16,7 +18,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(RefreshesReaderPages, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "slug"]
@@ -42,7 +44,7 @@ admin.site.unregister(TaggitTag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(RefreshesReaderPages, admin.ModelAdmin):
     form = TagForm
     list_display = ["name", "slug"]
     ordering = ["name", "slug"]

@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from media.admin import thumbnail_html
 
@@ -27,8 +28,13 @@ from ..models import (
     RelatedLink,
 )
 from ..publishing import State, Status
-from ..snapshots import apply_fields, snapshot_from_form, take_snapshot
-from . import story_views
+from ..snapshots import (
+    add_to_revision,
+    apply_fields,
+    snapshot_from_form,
+    take_snapshot,
+)
+from . import revision_views, story_views
 from .forms import ArticleForm
 
 # Buttons on the story form: POST name → (label, who may press it).
@@ -38,7 +44,11 @@ BUTTONS = {
     "_publish_changes": "Publish changes",
     "_discard_changes": "Discard pending changes",
     "_unpublish": "Unpublish",
+    "_reinstate": "Reinstate",
 }
+# Buttons that take a story off the site: the form's edits then apply directly,
+# as there is no live version left to protect.
+TAKES_OFF_SITE = {"_unpublish"}
 
 
 def requested_button(post):
@@ -172,6 +182,12 @@ class InternalNoteInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_add_permission(self, request, obj=None):
+        # Notes are added through the story's own form, so only where it saves.
+        return super().has_add_permission(request, obj) and workflow.can_edit(
+            request.user, obj
+        )
+
 
 CONTENT_INLINES = (ArticleAuthor, RelatedLink)
 
@@ -205,6 +221,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [
         "state_label",
+        "body_as_read",
         "first_published_at",
         "revised_at",
         "updated_at",
@@ -249,6 +266,31 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: show the body as readers will see it, not as HTML source.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "body_as_read" if field == "body" else field
+                        for field in options["fields"]
+                        if field != "expected_version"
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description="Body")
+    def body_as_read(self, article):
+        # Sanitised against the allow-list on every save (articles/sanitise.py).
+        return mark_safe(article.body)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
@@ -339,7 +381,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def refusal(self, request, object_id):
         """Say why the button pressed is not for this user, before anything is saved."""
         button = requested_button(request.POST)
-        publishing = {"_publish", "_publish_changes", "_unpublish"}
+        publishing = {"_publish", "_publish_changes", "_unpublish", "_reinstate"}
         if button in publishing and not workflow.can_publish(request.user):
             return (
                 f"Only editors may {BUTTONS[button].lower()}. Nothing was saved; "
@@ -364,6 +406,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 and article.status in {Status.DRAFT, Status.UNPUBLISHED}
             ),
             "publish_problems": workflow.publish_problems(article) if article else [],
+            "can_edit_story": workflow.can_edit(user, article),
         }
 
     def save_model(self, request, obj, form, change):
@@ -373,7 +416,11 @@ class ArticleAdmin(admin.ModelAdmin):
             return
         stored = Article.objects.get(pk=obj.pk)
         request.story_before = take_snapshot(stored)
-        request.story_was_live = stored.is_public
+        leaving = requested_button(request.POST) in TAKES_OFF_SITE
+        request.story_was_live = stored.is_public and not leaving
+        if leaving:
+            # The form holds the newest text (pending changes included).
+            PendingChange.objects.filter(article=stored).delete()
         if request.story_was_live:
             # Content waits as pending changes; the schedule applies at once.
             Article.objects.filter(pk=obj.pk).update(
@@ -393,6 +440,10 @@ class ArticleAdmin(admin.ModelAdmin):
             getattr(request, "story_was_live", False)
             and formset.model in CONTENT_INLINES
         ):
+            # Kept as pending changes instead; the admin's change message still
+            # asks each formset what it saved.
+            formset.new_objects = formset.changed_objects = []
+            formset.deleted_objects = []
             return
         super().save_formset(request, form, formset, change)
 
@@ -408,6 +459,7 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # taggit would store the topics in its own order; keep the editor's.
         article.set_topics(form.cleaned_data.get("tags") or [])
+        add_to_revision(article)
         if change:
             workflow.record_edit(
                 article,
@@ -463,6 +515,9 @@ class ArticleAdmin(admin.ModelAdmin):
             elif button == "_discard_changes":
                 workflow.discard_pending(article, by=user)
                 done = "Pending changes discarded; the live version is unchanged."
+            elif button == "_reinstate":
+                workflow.reinstate(article, by=user)
+                done = "Reinstated: the story is unpublished; fix it or publish it."
             else:
                 workflow.unpublish(article, by=user)
                 done = "Unpublished: readers can no longer see it."
@@ -546,5 +601,6 @@ class ArticleAdmin(admin.ModelAdmin):
                 view(story_views.revoke_preview_link(self)),
                 name="articles_article_revoke_preview",
             ),
+            *revision_views.urls(self),
             *super().get_urls(),
         ]

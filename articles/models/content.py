@@ -139,7 +139,12 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles", blank=True
     )
-    tags = TaggableManager(through=TaggedArticle, blank=True)
+    tags = TaggableManager(
+        "topics",
+        through=TaggedArticle,
+        blank=True,
+        help_text="Separated by commas, in the order readers should see them.",
+    )
     status = models.CharField(
         max_length=20,
         choices=Status.choices,

@@ -31,6 +31,7 @@ class AuditEntry(models.Model):
         DISCARDED_CHANGES = "discarded_changes", "Discarded pending changes"
         UNPUBLISHED = "unpublished", "Unpublished"
         TAKEN_DOWN = "taken_down", "Taken down"
+        REINSTATED = "reinstated", "Reinstated after a takedown"
         RESTORED = "restored", "Restored a revision"
         RECOVERED = "recovered", "Recovered after deletion"
         CORRECTED = "corrected", "Added a correction"

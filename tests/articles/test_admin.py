@@ -228,7 +228,7 @@ def test_article_changelist_offers_every_filter(admin_client, two_stories):
     assert headings == [
         "by state",
         "by section",
-        "by tags",
+        "by topics",
         "by authors",
     ]
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from demo.seeding import add_synthetic_articles, seed_newsroom
+from pagecache import content_changed
 
 MAX_SYNTHETIC = 1_000_000
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         if not no_demo:
             stories = seed_newsroom()
             self.stdout.write(f"Demo newsroom ready: {len(stories)} stories.")
+        # Reader pages cached before the seeding must not hide what it added.
+        content_changed("home")
         if articles:
             with tqdm(
                 total=articles,

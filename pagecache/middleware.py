@@ -1,0 +1,190 @@
+"""Serve anonymous readers from the page cache; store what reader views mark.
+
+This middleware comes first, so a hit returns before sessions, users,
+messages or CSRF are looked at. A request with a session cookie (a signed-in
+editor) neither reads nor writes the cache.
+"""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings as django_settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from . import settings
+from .generation import CacheUnavailable, current_generation, page_cache
+
+logger = logging.getLogger("pagecache")
+# How long a stored page may sit in the cache at most, valid or stale.
+STORE_SECONDS = 7 * 24 * 3600
+# An outage is logged once per this many seconds, not once per request.
+OUTAGE_LOG_INTERVAL = 60
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Surrogate-Key", "Cache-Tag")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored page: what to send, and until when it may be sent."""
+
+    generation: int
+    valid_until: float
+    etag: str
+    status: int
+    headers: tuple
+    content: bytes
+
+    def is_fresh(self, generation, now):
+        return self.generation == generation and now < self.valid_until
+
+    def response(self, request, *, now, stale=False):
+        if request.headers.get("If-None-Match") == self.etag:
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(self.content, status=self.status)
+            for name, value in self.headers:
+                response[name] = value
+        response["ETag"] = self.etag
+        response["Cache-Control"] = cache_control(
+            0 if stale else self.valid_until - now
+        )
+        response["X-Page-Cache"] = "stale" if stale else "hit"
+        return response
+
+
+def cache_control(seconds_valid):
+    """Browsers revalidate (cheaply, by ETag); CDNs keep the page briefly."""
+    shared = max(0, min(settings.shared_max_age(), int(seconds_valid)))
+    return (
+        f"public, max-age=0, s-maxage={shared}, "
+        f"stale-while-revalidate={settings.stale_while_revalidate()}, "
+        f"stale-if-error={settings.stale_if_error()}"
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.last_outage_logged = 0.0
+
+    def __call__(self, request):
+        key = self.key_for(request)
+        if key is None:
+            return self.get_response(request)
+        now = timezone.now().timestamp()
+        try:
+            generation = current_generation()
+            entry = page_cache().get(key)
+        except Exception as error:
+            self.log_outage(error)
+            return self.get_response(request)
+        if entry is not None and entry.is_fresh(generation, now):
+            return entry.response(request, now=now)
+        request.page_cache_stale_entry = entry
+        response = self.get_response(request)
+        if self.storable(request, response):
+            self.store(key, response, generation=generation, now=now)
+            if request.headers.get("If-None-Match") == response["ETag"]:
+                # Re-rendered, but the reader already holds these very bytes.
+                unchanged = HttpResponseNotModified()
+                for name in ("ETag", "Cache-Control", "X-Page-Cache"):
+                    unchanged[name] = response[name]
+                return unchanged
+        return response
+
+    def process_exception(self, request, exception):
+        """With the database down, send a stale copy if one is kept, else a 503."""
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        entry = getattr(request, "page_cache_stale_entry", None)
+        now = timezone.now().timestamp()
+        if entry is not None and now < entry.valid_until + settings.stale_if_error():
+            logger.warning("Database unavailable; serving a stale %s", request.path)
+            return entry.response(request, now=now, stale=True)
+        logger.error("Database unavailable while rendering %s", request.path)
+        response = HttpResponse(render_to_string("503.html", request=None), status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
+
+    # ------------------------------------------------------------ helpers
+
+    @staticmethod
+    def key_for(request):
+        """Return the cache key for an anonymous reader's GET, or None to bypass."""
+        if not settings.enabled() or request.method not in ("GET", "HEAD"):
+            return None
+        if django_settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        if not set(request.GET) <= settings.query_parameters():
+            return None
+        page = request.GET.get("page", "")
+        host = request.get_host() if django_settings.ALLOWED_HOSTS else ""
+        digest = hashlib.md5(
+            f"{host}|{request.path}|{page}".encode(), usedforsecurity=False
+        ).hexdigest()
+        return f"pagecache:page:{digest}"
+
+    @staticmethod
+    def storable(request, response):
+        return (
+            getattr(response, "page_cache_keys", None) is not None
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and request.method == "GET"
+        )
+
+    def store(self, key, response, *, generation, now):
+        valid_until = self.valid_until(now)
+        content = response.content
+        etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
+        entry = Entry(
+            generation=generation,
+            valid_until=valid_until,
+            etag=etag,
+            status=response.status_code,
+            headers=tuple(
+                (name, response[name]) for name in KEPT_HEADERS if name in response
+            ),
+            content=content,
+        )
+        try:
+            page_cache().set(key, entry, timeout=STORE_SECONDS)
+        except Exception as error:
+            self.log_outage(error)
+            return
+        # The page is the same for every anonymous reader: no Vary: Cookie.
+        if response.has_header("Vary"):
+            kept = [v for v in response["Vary"].split(",") if v.strip() != "Cookie"]
+            del response["Vary"]
+            if kept:
+                patch_vary_headers(response, [v.strip() for v in kept])
+        response["ETag"] = etag
+        response["Cache-Control"] = cache_control(valid_until - now)
+        response["X-Page-Cache"] = "miss"
+
+    @staticmethod
+    def valid_until(now):
+        """Return when a page rendered now stops being valid (a scheduled change)."""
+        limit = now + settings.timeout()
+        next_change = settings.hook("PAGE_CACHE_NEXT_CHANGE")
+        if next_change is None:
+            return limit
+        moment = next_change(datetime.fromtimestamp(now, tz=UTC))
+        return min(limit, moment.timestamp()) if moment else limit
+
+    def log_outage(self, error):
+        if isinstance(error, CacheUnavailable):
+            error = error.__cause__ or error
+        now = time.monotonic()
+        if now - self.last_outage_logged >= OUTAGE_LOG_INTERVAL:
+            self.last_outage_logged = now
+            logger.error("Page cache unavailable, rendering uncached: %s", error)
