@@ -26,7 +26,19 @@ logger = logging.getLogger("pagecache")
 STORE_SECONDS = 7 * 24 * 3600
 # An outage is logged once per this many seconds, not once per request.
 OUTAGE_LOG_INTERVAL = 60
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Surrogate-Key", "Cache-Tag")
+# Headers a stored page is sent without: they belong to one response, or the
+# page cache sets them itself. Everything else (content type, security
+# headers, surrogate keys) goes out with every hit as it did with the render.
+UNSTORED_HEADERS = {
+    "set-cookie",
+    "content-length",
+    "date",
+    "etag",
+    "cache-control",
+    "expires",
+    "last-modified",
+    "x-page-cache",
+}
 
 
 @dataclass(frozen=True)
@@ -125,7 +137,9 @@ class PageCacheMiddleware:
         if not set(request.GET) <= settings.query_parameters():
             return None
         page = request.GET.get("page", "")
-        host = request.get_host() if django_settings.ALLOWED_HOSTS else ""
+        # The raw Host header is safe here: only a full render, which validates
+        # the host against ALLOWED_HOSTS, ever stores a page under it.
+        host = request.META.get("HTTP_HOST", "")
         digest = hashlib.md5(
             f"{host}|{request.path}|{page}".encode(), usedforsecurity=False
         ).hexdigest()
@@ -143,6 +157,12 @@ class PageCacheMiddleware:
         )
 
     def store(self, key, response, *, generation, now):
+        # The page is the same for every anonymous reader: no Vary: Cookie.
+        if response.has_header("Vary"):
+            kept = [v for v in response["Vary"].split(",") if v.strip() != "Cookie"]
+            del response["Vary"]
+            if kept:
+                patch_vary_headers(response, [v.strip() for v in kept])
         valid_until = self.valid_until(now)
         content = response.content
         etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
@@ -152,7 +172,9 @@ class PageCacheMiddleware:
             etag=etag,
             status=response.status_code,
             headers=tuple(
-                (name, response[name]) for name in KEPT_HEADERS if name in response
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
             ),
             content=content,
         )
@@ -161,12 +183,6 @@ class PageCacheMiddleware:
         except Exception as error:
             self.log_outage(error)
             return
-        # The page is the same for every anonymous reader: no Vary: Cookie.
-        if response.has_header("Vary"):
-            kept = [v for v in response["Vary"].split(",") if v.strip() != "Cookie"]
-            del response["Vary"]
-            if kept:
-                patch_vary_headers(response, [v.strip() for v in kept])
         response["ETag"] = etag
         response["Cache-Control"] = cache_control(valid_until - now)
         response["X-Page-Cache"] = "miss"

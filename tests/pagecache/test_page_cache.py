@@ -373,3 +373,26 @@ def test_with_the_database_down_a_stale_page_stands_in(
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "stale"
     assert b"Rail security review" in response.content
+
+
+def test_a_hit_carries_the_security_headers_of_the_render(client, page_cache, newsroom):
+    rendered = client.get("/")
+    hit = client.get("/")
+
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "Cross-Origin-Opener-Policy",
+        "Content-Type",
+        "Surrogate-Key",
+    ):
+        assert hit[header] == rendered[header]
+
+
+def test_an_unknown_host_is_refused_and_nothing_is_stored(client, page_cache, newsroom):
+    response = client.get("/", headers={"Host": "evil.example"})
+
+    assert response.status_code == 400
+    assert len(page_cache._cache) == 0
