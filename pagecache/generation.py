@@ -30,31 +30,33 @@ def page_cache():
     return caches[settings.alias()]
 
 
-def _counter_file():
-    path = settings.generation_file()
-    return Path(path) if path else None
-
-
-def _uses_file():
-    return isinstance(page_cache(), LocMemCache) and _counter_file() is not None
+def _counter_file(cache):
+    """Return the counter file when `cache` belongs to this process, else None."""
+    if isinstance(cache, LocMemCache):
+        return settings.generation_file()
+    return None
 
 
 def current_generation():
     """Return the generation now; raise CacheUnavailable if it cannot be read."""
-    if _uses_file():
+    cache = page_cache()
+    path = _counter_file(cache)
+    if path is not None:
         try:
-            return os.stat(_counter_file()).st_mtime_ns
+            return os.stat(path).st_mtime_ns
         except FileNotFoundError:
             return 0
     try:
-        return page_cache().get(GENERATION_KEY, 0)
+        return cache.get(GENERATION_KEY, 0)
     except Exception as error:
         raise CacheUnavailable(str(error)) from error
 
 
 def _bump():
-    if _uses_file():
-        path = _counter_file()
+    cache = page_cache()
+    path = _counter_file(cache)
+    if path is not None:
+        path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         previous = current_generation()
         # Strictly increasing even when two bumps land in one clock tick.
@@ -62,7 +64,6 @@ def _bump():
         path.touch()
         os.utime(path, ns=(stamp, stamp))
         return
-    cache = page_cache()
     cache.add(GENERATION_KEY, 0, timeout=None)
     try:
         cache.incr(GENERATION_KEY)

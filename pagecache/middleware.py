@@ -8,10 +8,8 @@ editor) neither reads nor writes the cache.
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.conf import settings as django_settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
@@ -19,11 +17,10 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from . import settings
+from .entries import STORE_SECONDS, Entry, cache_control, page_key
 from .generation import CacheUnavailable, current_generation, page_cache
 
 logger = logging.getLogger("pagecache")
-# How long a stored page may sit in the cache at most, valid or stale.
-STORE_SECONDS = 7 * 24 * 3600
 # An outage is logged once per this many seconds, not once per request.
 OUTAGE_LOG_INTERVAL = 60
 # Headers a stored page is sent without: they belong to one response, or the
@@ -39,45 +36,6 @@ UNSTORED_HEADERS = {
     "last-modified",
     "x-page-cache",
 }
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A stored page: what to send, and until when it may be sent."""
-
-    generation: int
-    valid_until: float
-    etag: str
-    status: int
-    headers: tuple
-    content: bytes
-
-    def is_fresh(self, generation, now):
-        return self.generation == generation and now < self.valid_until
-
-    def response(self, request, *, now, stale=False):
-        if request.headers.get("If-None-Match") == self.etag:
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(self.content, status=self.status)
-            for name, value in self.headers:
-                response[name] = value
-        response["ETag"] = self.etag
-        response["Cache-Control"] = cache_control(
-            0 if stale else self.valid_until - now
-        )
-        response["X-Page-Cache"] = "stale" if stale else "hit"
-        return response
-
-
-def cache_control(seconds_valid):
-    """Browsers revalidate (cheaply, by ETag); CDNs keep the page briefly."""
-    shared = max(0, min(settings.shared_max_age(), int(seconds_valid)))
-    return (
-        f"public, max-age=0, s-maxage={shared}, "
-        f"stale-while-revalidate={settings.stale_while_revalidate()}, "
-        f"stale-if-error={settings.stale_if_error()}"
-    )
 
 
 class PageCacheMiddleware:
@@ -129,21 +87,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key_for(request):
-        """Return the cache key for an anonymous reader's GET, or None to bypass."""
-        if not settings.enabled() or request.method not in ("GET", "HEAD"):
-            return None
-        if django_settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return None
-        if not set(request.GET) <= settings.query_parameters():
-            return None
-        page = request.GET.get("page", "")
-        # The raw Host header is safe here: only a full render, which validates
-        # the host against ALLOWED_HOSTS, ever stores a page under it.
-        host = request.META.get("HTTP_HOST", "")
-        digest = hashlib.md5(
-            f"{host}|{request.path}|{page}".encode(), usedforsecurity=False
-        ).hexdigest()
-        return f"pagecache:page:{digest}"
+        return page_key(request.META)
 
     @staticmethod
     def storable(request, response):
