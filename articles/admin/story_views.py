@@ -87,58 +87,54 @@ def _refused(refusal):
     return getattr(refusal, "message", None) or " ".join(map(str, refusal.args))
 
 
-def take_down(model_admin):
-    def view(request, object_id):
-        article = _story(request, object_id)
-        form = TakeDownForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.take_down(
-                    article, by=request.user, reason=form.cleaned_data["reason"]
-                )
-            except (ValidationError, workflow.NotAllowed) as refusal:
-                messages.error(request, _refused(refusal))
-            else:
-                messages.success(
-                    request,
-                    "Taken down: the story has left every reader page and its "
-                    "address answers “410 Gone”.",
-                )
-                return _back(article)
-        return _page(
-            model_admin,
-            request,
-            article,
-            "take_down.html",
-            title=f"Take down “{article}”",
-            form=form,
-        )
+def form_step(*, form_class, template, title, step, done):
+    """Return an admin page whose valid POST runs the workflow function `step`.
 
-    return view
+    `step(article, by=user, **form.cleaned_data)` checks the user's role
+    itself, so a crafted POST gets the same refusal as the page would.
+    """
+
+    def page_for(model_admin):
+        def view(request, object_id):
+            article = _story(request, object_id)
+            form = form_class(request.POST or None)
+            if request.method == "POST" and form.is_valid():
+                try:
+                    step(article, by=request.user, **form.cleaned_data)
+                except (ValidationError, workflow.NotAllowed) as refusal:
+                    messages.error(request, _refused(refusal))
+                else:
+                    messages.success(request, done)
+                    return _back(article)
+            return _page(
+                model_admin,
+                request,
+                article,
+                template,
+                title=title.format(article=article),
+                form=form,
+            )
+
+        return view
+
+    return page_for
 
 
-def add_correction(model_admin):
-    def view(request, object_id):
-        article = _story(request, object_id)
-        form = CorrectionForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.add_correction(article, by=request.user, **form.cleaned_data)
-            except (ValidationError, workflow.NotAllowed) as refusal:
-                messages.error(request, _refused(refusal))
-            else:
-                messages.success(request, "The note is on the story for readers.")
-                return _back(article)
-        return _page(
-            model_admin,
-            request,
-            article,
-            "add_correction.html",
-            title=f"Add a correction to “{article}”",
-            form=form,
-        )
-
-    return view
+take_down = form_step(
+    form_class=TakeDownForm,
+    template="take_down.html",
+    title="Take down “{article}”",
+    step=workflow.take_down,
+    done="Taken down: the story has left every reader page and its address "
+    "answers “410 Gone”.",
+)
+add_correction = form_step(
+    form_class=CorrectionForm,
+    template="add_correction.html",
+    title="Add a correction to “{article}”",
+    step=workflow.add_correction,
+    done="The note is on the story for readers.",
+)
 
 
 def create_preview_link(model_admin):

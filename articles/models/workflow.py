@@ -17,6 +17,17 @@ def now():
     return timezone.now()
 
 
+def written_by():
+    """Return the field for who wrote a record; kept if their account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+
 class AuditEntry(models.Model):
     """Who did what to a story, when and why: written by every transition."""
 
@@ -107,13 +118,7 @@ class PreviewLink(models.Model):
     label = models.CharField(
         max_length=120, blank=True, help_text="Who it is for, e.g. “Legal desk”."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = written_by()
     created_at = models.DateTimeField(default=now, editable=False)
     expires_at = models.DateTimeField(help_text="The link stops working at this time.")
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -160,13 +165,7 @@ class Correction(models.Model):
         help_text="What was wrong and what is right now, in a sentence or two. "
         "Once saved it cannot be changed: add a further note instead."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = written_by()
     created_at = models.DateTimeField(default=now, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
@@ -193,13 +192,7 @@ class InternalNote(models.Model):
         Article, on_delete=models.CASCADE, related_name="internal_notes"
     )
     text = models.TextField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    author = written_by()
     created_at = models.DateTimeField(default=now, editable=False)
 
     class Meta:
