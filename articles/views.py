@@ -60,13 +60,16 @@ def home(request):
     return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(shown)})
 
 
-def story_context(request, article, *, byline, tags, related_cards, is_preview):
+def story_context(
+    request, article, *, byline, tags, corrections, related_cards, is_preview
+):
     """Return the story template's context; the view and the benchmark floor share it."""
     absolute_url = request.build_absolute_uri(article.get_absolute_url())
     return {
         "article": article,
         "byline": byline,
         "tags": tags,
+        "corrections": corrections,
         "current_section": article.section,
         "is_preview": is_preview,
         "absolute_url": absolute_url,
@@ -104,6 +107,7 @@ def article_detail(request, slug):
         article,
         byline=article.byline_authors,
         tags=article.topics,
+        corrections=article.corrections.all(),
         related_cards=related_content(article),
         is_preview=is_preview,
     )
@@ -142,6 +146,7 @@ def preview_link(request, token):
         shown.article,
         byline=shown.byline,
         tags=shown.tags,
+        corrections=article.corrections.all(),
         related_cards=related_content(article),
         is_preview=True,
     )
