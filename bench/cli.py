@@ -8,9 +8,10 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
 
-from . import databases, machine, measure, report, serve
+from . import cached, databases, machine, measure, memory, report, serve
 
 RESULTS_DIR = databases.ROOT / "bench" / "results"
 DEFAULTS = {
@@ -56,6 +57,13 @@ def parse_args(argv):
         action="store_true",
         help=f"{', '.join(map('{:,}'.format, QUICK['sizes']))} stories, "
         f"{', '.join(QUICK['databases'])}, {QUICK['duration']} s of wrk",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=cached.REDIS_URL,
+        help="a spare Redis database for the cached column, emptied before and "
+        "after use (default: %(default)s); with --quick an unreachable Redis is "
+        "skipped, otherwise it stops the run",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the databases for inspection"
@@ -107,15 +115,147 @@ def measure_in_process(env, args, output):
     return json.loads(output.read_text())
 
 
-def measure_under_load(env, pages, *, duration):
-    """Serve with gunicorn and load every page with wrk, in interleaved slices."""
-    # Twice the in-process p95 bounds how long one leftover request keeps a worker.
-    busy = {page["path"]: 2 * page["p95_ms"] / 1000 for page in pages}
-    with serve.gunicorn(env, ready_path=pages[0]["path"]) as base:
-        figures = serve.load_in_rounds(base, busy, duration=duration)
+def print_figures(pages, raw_floor, backends):
+    """Print req/s per page: uncached, and cached per backend with its share of
+    the raw floor."""
+    print(
+        f"  {'raw floor':<9} {raw_floor['wrk']['rps']:8.1f} requests/s "
+        f"(bare WSGI: {raw_floor['bare_wrk']['rps']:.1f})",
+        flush=True,
+    )
     for page in pages:
-        page["wrk"] = figures[page["path"]]
-        print(f"  {page['page']:<8} {page['wrk']['rps']:8.1f} requests/s", flush=True)
+        line = f"  {page['page']:<9} {page['wrk']['rps']:8.1f} requests/s uncached"
+        for backend in backends:
+            if backend in page.get("cached", {}):
+                rps = page["cached"][backend]["wrk"]["rps"]
+                share = rps / raw_floor["wrk"]["rps"]
+                line += f", {rps:8.1f} cached ({backend}, {share:4.0%} of raw floor)"
+        print(line, flush=True)
+
+
+def measure_under_load(env, pages, *, duration, redis_url):
+    """Serve the render path, the cached pages and the raw floor with gunicorn
+    at once, and load every URL with wrk in interleaved slices."""
+    story = next(page for page in pages if page["page"] == "story")
+    reader = [page for page in pages if page["page"] != "floor"]
+    backends = cached.backends(redis_url)
+    loads = []
+    with ExitStack() as servers:
+        uncached = servers.enter_context(
+            serve.gunicorn(env, ready_path=pages[0]["path"], name="uncached")
+        )
+        cached.check_uncached(uncached.base, story["path"])
+        loads += [
+            serve.Load(
+                ("uncached", page["page"]),
+                uncached.base + page["path"],
+                probe=uncached.base + pages[0]["path"],
+                # Twice the in-process p95 bounds how long a leftover request
+                # keeps a worker.
+                busy_seconds=2 * page["p95_ms"] / 1000,
+            )
+            for page in pages
+        ]
+        bases = {}
+        for backend, cache_url in backends.items():
+            if backend == "redis":
+                cached.flush_redis(cache_url)
+            server = servers.enter_context(
+                serve.gunicorn(
+                    cached.server_env(env, backend, cache_url),
+                    ready_path=story["path"],
+                    name=f"cached-{backend}",
+                )
+            )
+            bases[backend] = server.base
+            loads += [
+                serve.Load(
+                    (backend, page["page"]),
+                    server.base + page["path"],
+                    probe=server.base + story["path"],
+                    busy_seconds=cached.BUSY_SECONDS,
+                )
+                for page in reader
+            ]
+        # The raw floors hand out the story page exactly as the cache served it.
+        _, body = cached.fetch_ok(bases["locmem"] + story["path"])
+        floor_env = cached.raw_floor_env(env, body)
+        for floor, app in cached.RAW_FLOOR_APPS.items():
+            server = servers.enter_context(
+                serve.gunicorn(
+                    floor_env,
+                    ready_path=cached.RAW_FLOOR_PATH,
+                    app=app,
+                    name=f"{floor}-floor",
+                )
+            )
+            url = server.base + cached.RAW_FLOOR_PATH
+            loads.append(
+                serve.Load(
+                    (floor, "floor"),
+                    url,
+                    probe=url,
+                    busy_seconds=cached.BUSY_SECONDS,
+                )
+            )
+        figures = serve.load_in_rounds(loads, duration=duration)
+        probes = {
+            backend: {page["page"]: cached.probe(base, page["path"]) for page in reader}
+            for backend, base in bases.items()
+        }
+    if "redis" in backends:
+        cached.flush_redis(backends["redis"])
+    for page in pages:
+        page["wrk"] = figures["uncached", page["page"]]
+        if page["page"] != "floor":
+            page["cached"] = {
+                backend: {
+                    "wrk": figures[backend, page["page"]],
+                    "probes": probes[backend][page["page"]],
+                }
+                for backend in backends
+            }
+    raw_floor = {
+        "path": story["path"],
+        "bytes": len(body),
+        "wrk": figures["raw", "floor"],
+        "bare_wrk": figures["bare", "floor"],
+    }
+    print_figures(pages, raw_floor, backends)
+    return raw_floor
+
+
+def measure_memory(env, pages, other_stories):
+    """Return worker RSS after the first requests of the mix and after all of them."""
+    reader = [page["path"] for page in pages if page["page"] != "floor"]
+    first, total = memory.FIRST_REQUESTS, memory.TOTAL_REQUESTS
+    print(
+        f"  worker memory: {total:,} mixed requests on a fresh gunicorn "
+        "(page cache on, local memory)",
+        flush=True,
+    )
+    started = time.monotonic()
+    with serve.gunicorn(
+        databases.cache_env(env, databases.LOCMEM_CACHE_URL),
+        ready_path=reader[0],
+        name="memory",
+    ) as server:
+        measured = memory.measure(server, reader, other_stories)
+    measured["seconds"] = time.monotonic() - started
+    for worker in measured["workers"]:
+        steps = ", ".join(
+            f"{rss / 1024:.1f}"
+            for rss in [worker["rss_kib_start"], *worker["rss_kib_at"]]
+        )
+        print(
+            f"  worker {worker['pid']}: VmRSS MiB at start and after "
+            f"{', '.join(f'{count:,}' for count in measured['checkpoints'])}: "
+            f"{steps} ({first:,} → {total:,}: "
+            f"{worker['rss_kib_total'] / worker['rss_kib_first'] - 1:+.1%})",
+            flush=True,
+        )
+    print(f"  answers: {measured['tally']}", flush=True)
+    return measured
 
 
 def bench_one(engine, size, args):
@@ -131,14 +271,23 @@ def bench_one(engine, size, args):
         output = databases.WORK_DIR / f"in-process-{engine}-{size}.json"
         measured = measure_in_process(env, args, output)
         pages = measured["pages"]
-        print(f"  gunicorn ({serve.WORKERS} sync workers) + wrk", flush=True)
-        measure_under_load(env, pages, duration=args.duration)
+        print(
+            f"  gunicorn ({serve.WORKERS} sync workers) + wrk: uncached, cached "
+            f"({', '.join(cached.backends(args.redis_url))}) and the raw floor",
+            flush=True,
+        )
+        raw_floor = measure_under_load(
+            env, pages, duration=args.duration, redis_url=args.redis_url
+        )
+        worker_memory = measure_memory(env, pages, measured["other_stories"])
     return {
         "database": engine,
         "size": size,
         "build_seconds": build_seconds,
         "settings": measured["settings"],
         "pages": pages,
+        "raw_floor": raw_floor,
+        "memory": worker_memory,
     }
 
 
@@ -157,7 +306,29 @@ def options(args):
         "wrk_timeout": serve.WRK_TIMEOUT,
         "wrk": f"-t{serve.WRK_THREADS} -c{serve.WRK_CONNECTIONS} "
         f"--timeout {serve.WRK_TIMEOUT}s",
+        "cache_backends": list(cached.backends(args.redis_url)),
+        "redis_url": args.redis_url,
+        "redis_skipped": getattr(args, "redis_skipped", None),
+        "memory_requests": [memory.FIRST_REQUESTS, memory.TOTAL_REQUESTS],
+        "memory_checkpoints": list(memory.CHECKPOINTS),
+        "memory_clients": memory.CLIENTS,
+        "cache_probes": cached.PROBES,
     }
+
+
+def check_redis(args):
+    """Make sure Redis answers; in quick mode, skip its column (and say so) if not."""
+    problem = cached.redis_problem(args.redis_url)
+    if problem is None:
+        return
+    if not args.quick:
+        raise SystemExit(
+            f"{problem}\nStart it, pass --redis-url with a spare database, "
+            "or use --quick, which skips the Redis column."
+        )
+    print(f"SKIPPED the Redis cached column (--quick): {problem}", flush=True)
+    args.redis_skipped = problem
+    args.redis_url = None
 
 
 def run(args, argv):
@@ -165,6 +336,7 @@ def run(args, argv):
     databases.WORK_DIR.mkdir(parents=True, exist_ok=True)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC)
+    check_redis(args)
     postgres = databases.postgres_version() if "postgres" in args.databases else None
     results = {
         "started": started.isoformat(timespec="seconds"),
@@ -172,7 +344,11 @@ def run(args, argv):
         "options": options(args),
         "code": machine.code_version(databases.ROOT),
         "machine": machine.describe(
-            postgres_version=postgres, wrk_version=serve.wrk_version()
+            postgres_version=postgres,
+            wrk_version=serve.wrk_version(),
+            redis_version=cached.redis_version(args.redis_url)
+            if args.redis_url
+            else None,
         ),
         "runs": [],
     }

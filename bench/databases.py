@@ -15,10 +15,15 @@ POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/{name}"
 # One key per harness run: DEBUG is off, so the settings insist on one.
 SECRET_KEY = f"bench-only-{secrets.token_urlsafe(32)}"
+LOCMEM_CACHE_URL = "locmemcache://bench"
 
 
 def django_env(base, database_url):
-    """Return the environment for manage.py, the in-process run and gunicorn."""
+    """Return the environment for manage.py, the in-process run and gunicorn.
+
+    The page cache is off: every request renders, which is what the uncached
+    figures measure. `cache_env()` turns it on for the cached ones.
+    """
     return {
         **base,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -26,13 +31,20 @@ def django_env(base, database_url):
         "DEBUG": "false",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "CACHE_URL": "locmemcache://bench",
+        "CACHE_URL": LOCMEM_CACHE_URL,
+        "CACHE_KEY_PREFIX": "",
+        "PAGE_CACHE": "off",
         "SERVE_MEDIA": "false",
         "STATIC_ROOT": str(WORK_DIR / "static"),
         "MEDIA_ROOT": str(WORK_DIR / "media"),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }
+
+
+def cache_env(env, cache_url):
+    """Return `env` with the page cache on, kept in the cache at `cache_url`."""
+    return {**env, "PAGE_CACHE": "on", "CACHE_URL": cache_url}
 
 
 def setup_django():

@@ -133,6 +133,7 @@ def floor(request):
             story.article,
             byline=story.authors,
             tags=story.tags,
+            corrections=[],
             related_cards=floor.related_cards,
             is_preview=False,
         )

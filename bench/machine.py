@@ -8,7 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 # The application's code: a change here since the commit is named in the report.
-APP_PATHS = ("articles", "demo", "media", "cms", "templates", "static")
+APP_PATHS = ("articles", "demo", "media", "pagecache", "cms", "templates", "static")
 
 
 def cpu_model():
@@ -46,7 +46,7 @@ def usable_cores():
         return os.cpu_count()
 
 
-def describe(*, postgres_version, wrk_version):
+def describe(*, postgres_version, wrk_version, redis_version=None):
     """Return the facts the report prints about the machine and software."""
     return {
         "cpu": cpu_model(),
@@ -61,5 +61,6 @@ def describe(*, postgres_version, wrk_version):
         "psycopg": version("psycopg"),
         "sqlite": sqlite3.sqlite_version,
         "postgresql": postgres_version,
+        "redis": redis_version,
         "wrk": wrk_version,
     }

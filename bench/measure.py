@@ -118,6 +118,7 @@ def effective_settings():
         "CONN_MAX_AGE": database.get("CONN_MAX_AGE"),
         "CONN_HEALTH_CHECKS": database.get("CONN_HEALTH_CHECKS"),
         "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
+        "PAGE_CACHE": settings.PAGE_CACHE,
         "ARTICLES_PER_PAGE": settings.ARTICLES_PER_PAGE,
     }
 
@@ -133,11 +134,21 @@ def main(argv=None):
     import django
 
     django.setup()
-    from .targets import pick_pages
+    from django.conf import settings
 
+    from .memory import STORY_POOL
+    from .targets import other_stories, pick_pages
+
+    if settings.PAGE_CACHE:
+        raise SystemExit("bench.measure times the render path: set PAGE_CACHE=off")
     pages = measure(pick_pages(), rounds=args.requests, budget=args.budget)
+    measured = {
+        "settings": effective_settings(),
+        "pages": pages,
+        "other_stories": other_stories(STORY_POOL),
+    }
     with open(args.output, "w") as out:
-        json.dump({"settings": effective_settings(), "pages": pages}, out, indent=2)
+        json.dump(measured, out, indent=2)
 
 
 if __name__ == "__main__":

@@ -5,22 +5,34 @@ typed in: `bench/analysis.md` writes a code constant as a placeholder such as
 `{RELATED_CANDIDATE_WINDOW}`, filled in from `code_constants()`.
 """
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import databases, measure, serve
+from . import cached, databases, measure, memory, serve
 
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
 DOCS = databases.ROOT / "docs" / "benchmarks.md"
 # Where `--no-docs` writes the report, so a quick run still renders it.
 DOCS_ASIDE = databases.WORK_DIR / "benchmarks.md"
+# Results of ../shared/peer-bench (its `--json` output), one file per run, copied in by hand.
+PEER_FOLDER = "bench/peer-bench"
+PEER_BENCH = databases.ROOT / PEER_FOLDER
+PEER_PAGES = {"home": "home", "article": "story", "tag": "list (tag or section)"}
+PEER_TARGETS = {
+    "floor": "raw floor",
+    "floor-tpl": "template floor",
+    "wagtail": "Wagtail",
+    "project": "Byline",
+}
 DATABASE_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 STORY_TARGET = 0.5
 CACHED_STORY_TARGET = 0.9
 SCALE_TARGET = 1.3
-NO_CACHE = "n/a (no page cache yet)"
+MEMORY_TARGET = memory.MEMORY_TARGET
+NOT_MEASURED = "not measured"
 PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 
@@ -43,6 +55,9 @@ def code_constants():
         "STORY_TARGET_TIME_FACTOR": f"{1 / STORY_TARGET:g}",
         "CACHED_STORY_TARGET": f"{CACHED_STORY_TARGET:.0%}",
         "SCALE_TARGET": f"{SCALE_TARGET}×",
+        "MEMORY_TARGET": f"{MEMORY_TARGET:.0%}",
+        "MEMORY_FIRST_REQUESTS": memory.FIRST_REQUESTS,
+        "MEMORY_TOTAL_REQUESTS": memory.TOTAL_REQUESTS,
     }
 
 
@@ -91,25 +106,132 @@ def run_title(run):
     return f"{DATABASE_NAMES[run['database']]}, {run['size']:,} stories"
 
 
-def run_table(run):
-    """Return the per-page table of one database and size."""
-    floor = floor_of(run)
+def share(numerator, denominator):
+    """Return numerator ÷ denominator as a percentage, or a multiple above 10×."""
+    ratio = numerator / denominator
+    return f"{ratio:.1f}×" if ratio >= 10 else f"{ratio:.0%}"
+
+
+def raw_floor_rps(run):
+    """Return the raw floor's req/s in a run, or None if it was not measured."""
+    raw = run.get("raw_floor")
+    return raw["wrk"]["rps"] if raw else None
+
+
+def skipped_reason(results, backend):
+    """Return why `backend`'s cached figures are missing from the run, or None."""
+    options = results.get("options", {})
+    if backend == "redis" and options.get("redis_skipped"):
+        return "skipped (Redis unreachable)"
+    return None
+
+
+def cached_cell(results, run, page, backend):
+    """Return "req/s (share of the raw floor)" for a page served from the cache."""
+    figures = page.get("cached", {}).get(backend)
+    if figures is None:
+        return skipped_reason(results, backend) or NOT_MEASURED
+    rps = figures["wrk"]["rps"]
+    raw = raw_floor_rps(run)
+    return f"{rps:,.0f} ({rps / raw:.0%})" if raw else f"{rps:,.0f}"
+
+
+def page_row(results, run, page, floor):
+    """Return one page's row of the per-run table."""
+    is_floor = page["page"] == "floor"
+    return [
+        f"**{page['page']}**",
+        f"`{page['path']}`<br>{page['label']}",
+        page["queries"],
+        f"{page['median_ms']:.2f}",
+        f"{page['p95_ms']:.2f}",
+        f"{page['bytes'] / 1024:.1f}",
+        f"{page['median_ms'] / floor['median_ms']:.1f}×",
+        f"{page['wrk']['rps']:,.0f}",
+        f"{page['wrk']['rps'] / floor['wrk']['rps']:.0%}",
+        *(
+            "— (not cacheable)" if is_floor else cached_cell(results, run, page, name)
+            for name in cached.BACKEND_NAMES
+        ),
+    ]
+
+
+def raw_floor_rows(run, floor):
+    """Return the rows of the raw floor and the bare WSGI floor, if measured."""
+    raw = run.get("raw_floor")
+    if not raw:
+        return []
     rows = []
-    for page in run["pages"]:
+    for name, figures, what in (
+        ("raw floor", raw["wrk"], "Django view, no middleware, no database"),
+        ("bare WSGI", raw.get("bare_wrk"), "plain WSGI function, no Django"),
+    ):
+        if figures is None:
+            continue
         rows.append(
             [
-                f"**{page['page']}**",
-                f"`{page['path']}`<br>{page['label']}",
-                page["queries"],
-                f"{page['median_ms']:.2f}",
-                f"{page['p95_ms']:.2f}",
-                f"{page['bytes'] / 1024:.1f}",
-                f"{page['median_ms'] / floor['median_ms']:.1f}×",
-                f"{page['wrk']['rps']:.0f}",
-                f"{page['wrk']['rps'] / floor['wrk']['rps']:.0%}",
-                NO_CACHE if page["page"] != "floor" else "—",
+                f"**{name}**",
+                f"the bytes of `{raw['path']}` from memory<br>{what}",
+                0,
+                "—",
+                "—",
+                f"{raw['bytes'] / 1024:.1f}",
+                "—",
+                f"{figures['rps']:,.0f}",
+                share(figures["rps"], floor["wrk"]["rps"]),
+                *("—" for _ in cached.BACKEND_NAMES),
             ]
         )
+    return rows
+
+
+def memory_table(run):
+    """Return the worker memory of a run: every worker's VmRSS, and the answers."""
+    measured = run.get("memory")
+    if not measured:
+        return ""
+    first, total = measured["requests"]
+    checkpoints = measured.get("checkpoints", [first, total])
+    rows = []
+    for number, worker in enumerate(measured["workers"], start=1):
+        at = worker.get(
+            "rss_kib_at", [worker["rss_kib_first"], worker["rss_kib_total"]]
+        )
+        rows.append(
+            [
+                f"worker {number}",
+                f"{worker['rss_kib_start'] / 1024:.1f}",
+                *(f"{rss / 1024:.1f}" for rss in at),
+                f"{worker['rss_kib_total'] / worker['rss_kib_first'] - 1:+.1%}",
+            ]
+        )
+    tally = measured["tally"]
+    answers = ", ".join(
+        f"{tally.get(kind, 0):,} {label}"
+        for kind, label in (
+            ("hit", "cache hits"),
+            ("miss", "misses (rendered and stored)"),
+            ("none", "rendered past the cache"),
+        )
+    )
+    header = [
+        "worker",
+        "VmRSS MiB at start",
+        *(f"after {count:,}" for count in checkpoints),
+        f"growth {first:,} → {total:,}",
+    ]
+    return (
+        f"Worker memory ({total:,} mixed requests from {measured['clients']} "
+        f"connections on a fresh gunicorn, page cache on, local memory, "
+        f"{measured['seconds']:.0f} s): {answers}.\n\n{table(header, rows)}\n"
+    )
+
+
+def run_table(results, run):
+    """Return the per-page table of one database and size."""
+    floor = floor_of(run)
+    rows = [page_row(results, run, page, floor) for page in run["pages"]]
+    rows += raw_floor_rows(run, floor)
     header = [
         "page",
         "URL",
@@ -120,21 +242,49 @@ def run_table(run):
         "time ÷ floor",
         "req/s (uncached)",
         "req/s ÷ floor",
-        "req/s (cached)",
+        *(
+            f"req/s cached, {name} (÷ raw floor)"
+            for name in cached.BACKEND_NAMES.values()
+        ),
     ]
     slices = ", ".join(f"{rps:.0f}" for rps in floor["wrk"]["slices_rps"])
     note = (
         f"Database built in {run['build_seconds']:.0f} s (migrate + seed_demo). "
         f"The floor's req/s in its successive wrk slices: {slices}."
     )
+    raw = run.get("raw_floor")
+    if raw:
+        raw_slices = ", ".join(f"{rps:.0f}" for rps in raw["wrk"]["slices_rps"])
+        note += f" The raw floor's: {raw_slices}."
     errors = sum(page["wrk"]["socket_errors"] for page in run["pages"])
     if errors:
         note += f" wrk reported {errors} socket errors in this run (see the raw JSON)."
-    return f"### {run_title(run)}\n\n{note}\n\n{table(header, rows)}\n"
+    misses = probe_misses(run)
+    if misses:
+        note += (
+            " After the load, these cached pages were not always a cache hit: "
+            f"{misses} (see the raw JSON)."
+        )
+    parts = [f"### {run_title(run)}\n", note + "\n", table(header, rows) + "\n"]
+    if run.get("memory"):
+        parts.append(memory_table(run))
+    return "\n".join(parts)
+
+
+def probe_misses(run):
+    """Return the cached pages whose probes after the load were not all hits."""
+    found = []
+    for page in run["pages"]:
+        for backend, figures in page.get("cached", {}).items():
+            probes = figures.get("probes", {})
+            if set(probes) - {"hit"}:
+                found.append(f"{page['page']} ({backend}: {probes})")
+    return ", ".join(found)
 
 
 def story_rows(results):
-    """Return the story-page target rows: uncached req/s against the floor's."""
+    """Return the story-page target rows: uncached against the floor, cached
+    against the raw floor."""
     rows = []
     for run in results["runs"]:
         story, floor = page_of(run, "story"), floor_of(run)
@@ -148,15 +298,67 @@ def story_rows(results):
                 verdict(ratio >= STORY_TARGET),
             ]
         )
-        rows.append(
-            [
-                f"Story page, cached: ≥ {CACHED_STORY_TARGET:.0%} of floor req/s",
-                run_title(run),
-                NO_CACHE,
-                "not measurable yet",
-            ]
-        )
+        rows += cached_story_rows(results, run, story)
+        rows.append(memory_row(run))
     return rows
+
+
+def cached_story_rows(results, run, story):
+    """Return the cached story page's rows: local memory (target), Redis (reported)."""
+    raw = raw_floor_rps(run)
+    rows = []
+    for backend, name in cached.BACKEND_NAMES.items():
+        if backend == "locmem":
+            target = (
+                f"Story page, cached ({name}): ≥ {CACHED_STORY_TARGET:.0%} of "
+                "raw floor req/s"
+            )
+        else:
+            target = f"Story page, cached ({name}): share of raw floor req/s"
+        figures = story.get("cached", {}).get(backend)
+        if figures is None or raw is None:
+            reason = skipped_reason(results, backend) or NOT_MEASURED
+            rows.append([target, run_title(run), reason, reason.split(" (")[0]])
+            continue
+        rps = figures["wrk"]["rps"]
+        figure = f"{rps / raw:.0%} ({rps:,.0f} ÷ {raw:,.0f} req/s)"
+        bare = run["raw_floor"].get("bare_wrk")
+        if bare:
+            figure += f"; {rps / bare['rps']:.0%} of bare WSGI"
+        outcome = (
+            verdict(rps / raw >= CACHED_STORY_TARGET)
+            if backend == "locmem"
+            else "reported (no target)"
+        )
+        rows.append([target, run_title(run), figure, outcome])
+    return rows
+
+
+def memory_row(run):
+    """Return the worker memory target row of a run."""
+    measured = run.get("memory")
+    first, total = measured["requests"] if measured else memory_requests_default()
+    target = (
+        f"Worker memory: VmRSS after {total:,} requests within "
+        f"{MEMORY_TARGET:.0%} of after {first:,}"
+    )
+    if not measured:
+        return [target, run_title(run), NOT_MEASURED, NOT_MEASURED]
+    worst = max(
+        measured["workers"],
+        key=lambda worker: worker["rss_kib_total"] / worker["rss_kib_first"],
+    )
+    growth = memory.growth(measured)
+    figure = (
+        f"{growth:+.1%} ({worst['rss_kib_first'] / 1024:.1f} → "
+        f"{worst['rss_kib_total'] / 1024:.1f} MiB; the larger growth of "
+        f"{len(measured['workers'])} workers)"
+    )
+    return [target, run_title(run), figure, verdict(memory.within_target(measured))]
+
+
+def memory_requests_default():
+    return memory.FIRST_REQUESTS, memory.TOTAL_REQUESTS
 
 
 def scale_pairs(results):
@@ -210,9 +412,15 @@ def targets_section(results):
     """Return the targets summary: PASS or MISS for every measured target."""
     parts = [
         "## Targets\n",
-        "The story target compares req/s under gunicorn; in brackets, the same "
-        "comparison from in-process times (floor median ÷ story median), which "
-        "background load disturbs less.\n",
+        "The uncached story target compares req/s under gunicorn with the page "
+        "cache off; in brackets, the same comparison from in-process times (floor "
+        "median ÷ story median), which background load disturbs less. The cached "
+        "targets compare the story page served from the page cache with the "
+        "**raw floor**: the same page's bytes handed out by a Django app with no "
+        "middleware, under the same gunicorn settings, loaded in turn with it. "
+        "Redis has no target; its figure is reported. Worker memory: every "
+        "worker's resident memory (VmRSS) after the whole mix against after its "
+        "first requests; the verdict takes the worker that grew most.\n",
         table(["target", "run", "figure", "verdict"], story_rows(results)),
     ]
     sizes = sorted(results["options"]["sizes"])
@@ -245,6 +453,110 @@ def targets_section(results):
     return "\n".join(parts) + "\n"
 
 
+def peer_results():
+    """Return (name, results) for every peer-bench JSON file kept in bench/peer-bench/."""
+    if not PEER_BENCH.is_dir():
+        return []
+    return [
+        (path.stem, json.loads(path.read_text()))
+        for path in sorted(PEER_BENCH.glob("*.json"))
+    ]
+
+
+def peer_cell(summary, target):
+    """Return a peer-bench target's req/s, flagged when the run was disturbed."""
+    figures = summary.get(target)
+    if not figures:
+        return "—"
+    cell = f"{figures['rps']:,.0f}"
+    if figures.get("non2xx"):
+        cell += f" ⚠ {figures['non2xx']} non-2xx"
+    if figures.get("disturbed_runs"):
+        cell += f" ⚠ {figures['disturbed_runs']}/{figures['runs']} runs disturbed"
+    return cell
+
+
+def peer_ratio(summary, target, reference):
+    """Return target ÷ reference req/s from a peer-bench summary, or "—"."""
+    mine, theirs = summary.get(target), summary.get(reference)
+    if not mine or not theirs or not theirs.get("rps"):
+        return "—"
+    return f"{mine['rps'] / theirs['rps']:.2f}×"
+
+
+def peer_table(name, results):
+    """Return one peer-bench run as a table, with its settings and any note."""
+    meta = results.get("meta", {})
+    summary = results.get("summary", {})
+    rows = []
+    for page, label in PEER_PAGES.items():
+        figures = summary.get(page, {})
+        if not figures:
+            continue
+        project = figures.get("project", {})
+        wagtail = figures.get("wagtail", {})
+        rows.append(
+            [
+                label,
+                *(peer_cell(figures, target) for target in PEER_TARGETS),
+                peer_ratio(figures, "project", "floor"),
+                peer_ratio(figures, "project", "wagtail"),
+                f"{wagtail.get('bytes', '—')} / {project.get('bytes', '—')}",
+            ]
+        )
+    header = [
+        "page",
+        *(f"{label} req/s" for label in PEER_TARGETS.values()),
+        "Byline ÷ raw floor",
+        "Byline ÷ Wagtail",
+        "bytes: Wagtail / Byline",
+    ]
+    line = (
+        f"`{name}.json`: {meta.get('started', 'date not recorded')}, "
+        f"{meta.get('articles', '?'):,} stories, {meta.get('rounds', '?')} rounds × "
+        f"{meta.get('duration_s', '?')} s of `wrk -t{meta.get('wrk_threads', '?')} "
+        f"-c{meta.get('conc', '?')}` per page, gunicorn "
+        f"`{' '.join(meta.get('gunicorn', []))}`."
+    )
+    skipped = [
+        f"{target}: {info.get('reason')}"
+        for target, info in results.get("targets", {}).items()
+        if info.get("status") != "ok"
+    ]
+    if skipped:
+        line += " Skipped: " + "; ".join(skipped) + "."
+    parts = [f"### {name}\n", line + "\n"]
+    if results.get("note"):
+        parts.append(f"{results['note']}\n")
+    parts.append(table(header, rows) + "\n")
+    return "\n".join(parts)
+
+
+def peer_section():
+    """Return the side-by-side run of ../shared/peer-bench, or where it goes."""
+    folder = PEER_FOLDER
+    intro = (
+        "## Side by side with Wagtail (peer-bench)\n\n"
+        "From `../shared/peer-bench` (its README says how it measures): Byline, a "
+        "Wagtail build of the same pages, a raw floor (pre-rendered bytes, Django "
+        "with no middleware) and a template floor, all under the same gunicorn "
+        "settings, in one interleaved run. Its figures come from its own run, not "
+        "this one. The list page is Byline's section page against Wagtail's tag "
+        "page. Byline's server gets the environment the run was started with "
+        "(`PAGE_CACHE`, `CACHE_URL`): each file's note says which.\n"
+    )
+    found = peer_results()
+    if not found:
+        return (
+            intro + f"\nNot run for this report. From the project root: `bash "
+            f"../shared/peer-bench/run.sh --articles 1000 --json {folder}/NAME.json` "
+            f'(e.g. `PAGE_CACHE=off` for `cache-off`), add a `"note"` to the file '
+            "saying how Byline was served, then rerender with `.venv/bin/python "
+            "bench/run.py --from-json bench/results/run-….json`.\n"
+        )
+    return intro + "\n" + "\n".join(peer_table(name, data) for name, data in found)
+
+
 def connection_line(results):
     """Return CONN_MAX_AGE as the measured processes resolved it."""
     ages = {run.get("settings", {}).get("CONN_MAX_AGE", 0) for run in results["runs"]}
@@ -261,6 +573,17 @@ def code_line(code):
             f"`{path}`" for path in code["changed"]
         )
     return line
+
+
+def redis_line(results):
+    """Return the Redis server measured, or why it was not."""
+    options = results["options"]
+    if options.get("redis_skipped"):
+        return f"skipped: {options['redis_skipped']}"
+    version = results["machine"].get("redis")
+    if not version:
+        return "not measured"
+    return f"{version}, `{options['redis_url']}` (emptied before and after use)"
 
 
 def warm_up_seconds(options):
@@ -291,6 +614,7 @@ def machine_section(results):
         ["Django", machine["django"]],
         ["SQLite", machine["sqlite"]],
         ["PostgreSQL", machine["postgresql"] or "not measured"],
+        ["Redis", redis_line(results)],
         [
             "gunicorn",
             f"{machine['gunicorn']}, {options['gunicorn_workers']} sync workers",
@@ -337,18 +661,27 @@ def how_to_run():
     full_databases, full_sizes = names(DEFAULTS["databases"]), sizes(DEFAULTS["sizes"])
     quick_databases, quick_sizes = names(QUICK["databases"]), sizes(QUICK["sizes"])
     aside = DOCS_ASIDE.relative_to(databases.ROOT)
+    peer = PEER_FOLDER
+    redis_url = cached.REDIS_URL
     return f"""## How to run
 
 - `make bench`: the full run ({full_databases}, {full_sizes} stories,
-  {DEFAULTS["duration"]} s of wrk per page); *Run* above says how long the run
-  took, and on how many cores. It needs PostgreSQL on {postgres}
-  and `wrk` (Debian package).
+  {DEFAULTS["duration"]} s of wrk per page and per server); *Run* above says how
+  long the run took, and on how many cores. It needs PostgreSQL on {postgres},
+  Redis with a spare database (`{redis_url}` unless `--redis-url` says
+  otherwise; the harness empties it before and after use) and `wrk` (Debian
+  package).
 - `make bench BENCH_ARGS=--quick`: {quick_sizes} stories on {quick_databases},
-  {QUICK["duration"]} s of wrk per page, for development and CI. Add `--no-docs`
-  to write the report to `{aside}` and leave this file alone.
+  {QUICK["duration"]} s of wrk per page, for development and CI. If Redis does not
+  answer, it prints that it skipped the Redis column and measures the cached
+  pages with the local-memory cache only. Add `--no-docs` to write the report to
+  `{aside}` and leave this file alone.
 - `.venv/bin/python bench/run.py --help` lists the options (`--sizes`,
-  `--databases`, `--duration`, `--requests`, `--budget`, `--keep` to keep the
-  databases for `EXPLAIN`, `--from-json FILE` to rewrite this file from raw results).
+  `--databases`, `--duration`, `--requests`, `--budget`, `--redis-url`, `--keep`
+  to keep the databases for `EXPLAIN`, `--from-json FILE` to rewrite this file
+  from raw results).
+- The side-by-side run with Wagtail is separate: put its JSON in
+  `{peer}/` (see *Side by side with Wagtail*).
 - The harness sets its own environment for every subprocess (settings module,
   database URL, `DEBUG`, `SECRET_KEY`, `ALLOWED_HOSTS`, static and media folders
   under `var/bench/`), so it runs from a fresh clone; `make test` never runs it
@@ -365,6 +698,15 @@ def method_section(results, constants):
     workers, cores = options["gunicorn_workers"], machine["cores"]
     warm_up = warm_up_seconds(options)
     timeout = options.get("wrk_timeout", serve.WRK_TIMEOUT)
+    probes = options.get("cache_probes", cached.PROBES)
+    first, total = options.get("memory_requests", memory_requests_default())
+    *steps, last = (
+        f"{count:,}" for count in options.get("memory_checkpoints", (first, total))
+    )
+    checkpoints = f"{', '.join(steps)} and {last}"
+    clients = options.get("memory_clients", memory.CLIENTS)
+    hits, bypass = memory.HITS_PER_PAGE, memory.BYPASS_PARAMETER
+    stories, pool = memory.STORIES_PER_CYCLE, memory.STORY_POOL
     return f"""## Method
 
 - **Fresh database per run**: SQLite file under `var/bench/`, or a throwaway
@@ -372,7 +714,8 @@ def method_section(results, constants):
   `seed_demo --articles N` (the demo newsroom plus N synthetic stories). PostgreSQL
   gets `VACUUM ANALYZE` after the bulk load, as autovacuum would soon after in
   production; SQLite gets nothing (Django never runs `ANALYZE` on it).
-- **Settings**: `bench.settings` is `cms.settings` plus one URL, `/__floor__/`.
+- **Settings**: `bench.settings` is `cms.settings` plus one URL, `/__floor__/`,
+  and its own page-cache generation file under `var/bench/`.
   `DEBUG=false`, a generated `SECRET_KEY`, `ALLOWED_HOSTS={serve.HOST}`,
   local-memory cache, static files collected into `var/bench/static`; everything
   else as the app's settings resolve it. `CONN_MAX_AGE` is the app's
@@ -391,7 +734,34 @@ def method_section(results, constants):
   reason as above; after each slice the harness waits until gunicorn has answered
   what wrk left in flight, so a slow page cannot eat into the next page's slice. wrk's timeout is
   {timeout} s, so slow answers are counted. Any non-2xx answer fails the run.
-- **Uncached**: Byline has no page cache yet, so every request renders the page.
+- **Uncached**: the in-process times and the *req/s (uncached)* column come
+  from Byline with `PAGE_CACHE=off` (the harness sets it; the app's default is
+  on), so every request renders the page; the harness checks that the story
+  page comes back without an `X-Page-Cache` header.
+- **Cached**: at the same time, a second and a third gunicorn serve Byline with
+  `PAGE_CACHE=on`, one with the local-memory cache (`{databases.LOCMEM_CACHE_URL}`,
+  one cache per worker) and one with Redis (see *Run*). Their reader pages are
+  loaded in the same rounds as the uncached ones, after the same warm-up (which
+  fills the caches). After the load, each cached page is requested
+  {probes} times and must answer `X-Page-Cache: hit` at least once (the run
+  fails otherwise); any answer that was not a hit is named under the table.
+- **Raw floor** (`bench/rawfloor.py`): the story page's bytes, exactly as the
+  local-memory server sent them from its cache, handed out by a one-file Django
+  app with no middleware, no apps and no database, under the same gunicorn
+  settings, loaded in the same rounds: the fastest that page comes back through
+  Django's handler. The cached columns give each page's req/s as a share of it.
+  Beside it, **bare WSGI**: the same bytes from a plain WSGI function, no Django
+  at all, what gunicorn alone costs. A cache that answers before Django's
+  handler runs can beat the raw floor; bare WSGI is the ceiling then.
+- **Worker memory** (`bench/memory.py`): a fresh gunicorn (same settings, page
+  cache on, local memory) gets {total:,} requests from {clients} concurrent
+  connections, in a fixed cycle: every reader page {hits} times (cache hits),
+  one reader page in turn with a `{bypass}` query parameter, which the page cache
+  ignores, so it renders (as links with tracking parameters do), and
+  {stories} other stories in turn from the newest {pool} (each a miss the first
+  time a worker sees it, a hit afterwards). Every worker's VmRSS is read from
+  `/proc/PID/status` at start and after {checkpoints} answers; the target
+  compares the reading after {total:,} with the one after the first {first:,}.
 - **Floor** (`bench/floor.py`): the story template rendered through the same
   middleware, context processors and template as the story page, from unsaved
   model instances built in memory: synthetic story {story} exactly as `seed_demo`
@@ -412,16 +782,26 @@ def render(results):
     parts = [
         "# Benchmarks\n",
         "Reader pages measured against a **floor** (the story page rendered from "
-        "memory, with no database) in the same run. Generated by `make bench` "
+        "memory, with no database) in the same run, and served from the page "
+        "cache against a **raw floor** (the story page's stored bytes, from a "
+        "Django app with no middleware). Generated by `make bench` "
         "(`bench/run.py`); raw figures in `bench/results/`. Do not edit by hand: "
-        "the analysis at the end comes from `bench/analysis.md`.\n",
+        "the analysis at the end comes from `bench/analysis.md`, the side-by-side "
+        f"run from `{PEER_FOLDER}/`.\n",
         machine_section(results),
         targets_section(results),
+        peer_section(),
         "## Results per database and size\n",
-        "Times are server time per request in-process; req/s is under gunicorn "
-        "with wrk. *time ÷ floor*: how many times slower than the floor; "
-        "*req/s ÷ floor*: share of the floor's throughput.\n",
-        *(run_table(run) for run in results["runs"]),
+        "Times are server time per request in-process, with the page cache off; "
+        "req/s is under gunicorn with wrk. *time ÷ floor*: how many times slower "
+        "than the floor; *req/s (uncached)*: the page rendered on every request "
+        "(`PAGE_CACHE=off`); *req/s ÷ floor*: its share of the floor's "
+        "throughput. *req/s cached*: the same page served by the page cache "
+        "(`PAGE_CACHE=on`), with the local-memory cache or Redis; in brackets, "
+        "its share of the raw floor's req/s. The **raw floor** and **bare WSGI** "
+        "rows show their own req/s in the *req/s (uncached)* column, and how many "
+        "times the floor's that is.\n",
+        *(run_table(results, run) for run in results["runs"]),
         how_to_run(),
         method_section(results, constants),
     ]

@@ -8,11 +8,13 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from .databases import ROOT, WORK_DIR
 
 HOST = "127.0.0.1"
 WORKERS = 2
+BYLINE_APP = "cms.wsgi:application"
 START_TIMEOUT = 60
 DRAIN_TIMEOUT = 120
 WRK = "wrk"
@@ -39,26 +41,40 @@ def _wait_until_ready(process, url, log):
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:
+            # Refused, reset, or a first render slower than the probe's timeout
+            # on a busy machine (socket timeouts are not URLErrors): ask again.
             time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer {url} in {START_TIMEOUT} s; see {log}")
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running gunicorn: its base URL and its master process."""
+
+    base: str
+    process: subprocess.Popen
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+
 @contextmanager
-def gunicorn(env, *, ready_path):
-    """Run gunicorn (sync workers) for the duration; yield its base URL."""
+def gunicorn(env, *, ready_path, app=BYLINE_APP, name="byline"):
+    """Run gunicorn (sync workers) serving `app` for the duration; yield a Server."""
     port = free_port()
-    log = WORK_DIR / "gunicorn.log"
+    log = WORK_DIR / f"gunicorn-{name}.log"
     command = [
-        *(sys.executable, "-m", "gunicorn", "cms.wsgi:application"),
+        *(sys.executable, "-m", "gunicorn", app),
         *("--bind", f"{HOST}:{port}", "--workers", str(WORKERS)),
         *("--worker-class", "sync", "--error-logfile", str(log)),
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
-    base = f"http://{HOST}:{port}"
+    server = Server(base=f"http://{HOST}:{port}", process=process)
     try:
-        _wait_until_ready(process, base + ready_path, log)
-        yield base
+        _wait_until_ready(process, server.base + ready_path, log)
+        yield server
     finally:
         process.terminate()
         try:
@@ -66,6 +82,15 @@ def gunicorn(env, *, ready_path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def get(url):
+    """GET `url`; return the response's status, headers and body."""
+    try:
+        with urllib.request.urlopen(url, timeout=DRAIN_TIMEOUT) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 def _number(pattern, text, default=None):
@@ -152,21 +177,32 @@ def drain(probe_url, *, busy_seconds):
     time.sleep(busy_seconds)
 
 
-def load_in_rounds(base, pages, *, duration):
-    """Load every page in `pages` (path: worst service time) for `duration` s in all."""
+@dataclass(frozen=True)
+class Load:
+    """One URL to load: `probe` is a URL on the same server, answered once the
+    requests wrk left in flight are, and `busy_seconds` the worst time one of
+    them can then still keep a worker."""
+
+    key: tuple
+    url: str
+    probe: str
+    busy_seconds: float
+
+
+def load_in_rounds(loads, *, duration):
+    """Load every `Load` for `duration` s in all, in slices taken in turn."""
     # Slices taken in turn spread any change in the machine's background load
-    # over every page alike, so ratios between pages stay fair.
-    probe = base + next(iter(pages))
-    for path, busy_seconds in pages.items():
-        warm_up(base + path)
-        drain(probe, busy_seconds=busy_seconds)
+    # over every URL alike, so ratios between them (and between servers) stay fair.
+    for target in loads:
+        warm_up(target.url)
+        drain(target.probe, busy_seconds=target.busy_seconds)
     rounds, seconds = slicing(duration)
-    slices = {path: [] for path in pages}
+    slices = {target.key: [] for target in loads}
     for _ in range(rounds):
-        for path, busy_seconds in pages.items():
-            slices[path].append(load(base + path, seconds=seconds))
-            drain(probe, busy_seconds=busy_seconds)
-    return {path: combine(runs) for path, runs in slices.items()}
+        for target in loads:
+            slices[target.key].append(load(target.url, seconds=seconds))
+            drain(target.probe, busy_seconds=target.busy_seconds)
+    return {key: combine(runs) for key, runs in slices.items()}
 
 
 def combine(runs):

@@ -67,3 +67,14 @@ def pick_pages():
         path, label = picker()
         pages.append((name, path, label))
     return pages
+
+
+def other_stories(count):
+    """Return the paths of the newest `count` published stories but the measured one."""
+    measured = f"{SYNTHETIC_PREFIX}{STORY_NUMBER:06d}"
+    newest = (
+        Article.objects.published()
+        .exclude(slug=measured)
+        .order_by("-publish_at", "-pk")[:count]
+    )
+    return [article.get_absolute_url() for article in newest]
