@@ -34,8 +34,7 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=DEMO_ACCOUNTS[0][0]).exists():
             self.stdout.write(
-                "Demo accounts already exist; their passwords are in "
-                f"{password_file}."
+                f"Demo accounts already exist; their passwords are in {password_file}."
             )
             return
         lines = []
