@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
 
 class PermissionsPolicyMiddleware:
@@ -46,7 +46,8 @@ def client_ip(request):
 def locked_out(request, original_response=None, credentials=None):
     """Answer a sign-in refused by django-axes: 429, saying why and what to do."""
     minutes = settings.LOGIN_LOCKOUT_MINUTES
-    return TemplateResponse(
+    # Rendered here: django-axes hands this back from its middleware, after the view.
+    return render(
         request,
         "registration/locked_out.html",
         {

@@ -115,6 +115,26 @@ print(json.dumps([resolve("/newsroom-desk/").view_name, old]))
     assert json.loads(result.stdout) == ["admin:index", None]
 
 
+def test_login_throttling_comes_from_the_environment(manage, production_env):
+    production_env.update(LOGIN_FAILURE_LIMIT="3", LOGIN_LOCKOUT_MINUTES="0")
+
+    values = show(
+        manage, production_env, "[s.AXES_FAILURE_LIMIT, str(s.AXES_COOLOFF_TIME)]"
+    )
+
+    assert values == [3, "None"]
+
+
+def test_login_throttling_defaults(manage, production_env):
+    values = show(
+        manage,
+        production_env,
+        "[s.AXES_FAILURE_LIMIT, str(s.AXES_COOLOFF_TIME), s.AXES_LOCKOUT_PARAMETERS]",
+    )
+
+    assert values == [5, "0:30:00", [["username", "ip_address"]]]
+
+
 def test_an_unknown_log_format_stops_start_up(manage, production_env):
     production_env["LOG_FORMAT"] = "xml"
 
