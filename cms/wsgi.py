@@ -7,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
 
 application = get_wsgi_application()
+
+# Imported once Django is set up: the check reads the static files storage.
+from cms.startup import require_collected_static  # noqa: E402
+
+require_collected_static()

@@ -1,5 +1,3 @@
-import os
-import re
 import secrets
 import subprocess
 import sys
@@ -7,26 +5,9 @@ import sys
 import pytest
 from django.conf import settings
 
+from tests.cms.support import clean_environment
+
 MANAGE = settings.BASE_DIR / "manage.py"
-# Every variable .env.example documents: the subprocesses here start without
-# the caller's values for them, so only what a test sets counts.
-DOCUMENTED = set(
-    re.findall(
-        r"^#? ?([A-Z][A-Z0-9_]+)=",
-        (settings.BASE_DIR / ".env.example").read_text(),
-        re.M,
-    )
-)
-
-
-def clean_environment(**variables):
-    """Return os.environ without Byline's variables, plus `variables`."""
-    environment = {
-        name: value for name, value in os.environ.items() if name not in DOCUMENTED
-    }
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    environment.update(variables)
-    return environment
 
 
 @pytest.fixture
