@@ -241,16 +241,19 @@ USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", default=False)
 # ----------------------------------------------- content security policy
 # Scripts and styles come from our own origin only. The one inline script, the
 # rich-text editor's import map in the admin, carries a per-request nonce
-# (ArticleAdmin.render_change_form); the one inline style, the stand-alone 500
-# page's, is allowed by its hash (tests/test_security.py checks it).
+# (ArticleAdmin.render_change_form). Two inline styles are allowed by their
+# hashes: the stand-alone 500 page's, and the base rules the editor (Tiptap, in
+# django-prose-editor) adds to the page, without which it mishandles spaces.
+# tests/cms/test_security.py recomputes both from the files.
 SERVER_ERROR_STYLE_HASH = "'sha256-EqygQB3mMHFFZcKQoELiUxWzHItvlIlK09WktU1+Azs='"
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 # Origins that serve uploaded images when media is on object storage or a CDN.
 CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, SERVER_ERROR_STYLE_HASH],
+        "style-src": [SELF, SERVER_ERROR_STYLE_HASH, PROSE_EDITOR_STYLE_HASH],
         "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],

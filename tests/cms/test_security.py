@@ -3,7 +3,9 @@
 import base64
 import hashlib
 import re
+from pathlib import Path
 
+import django_prose_editor
 import pytest
 from django.conf import settings
 
@@ -144,6 +146,26 @@ def test_server_error_page_style_is_allowed_by_its_hash():
     sources = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
     assert settings.SERVER_ERROR_STYLE_HASH in sources
     assert "'unsafe-inline'" not in sources
+
+
+def test_rich_text_editor_base_style_is_allowed_by_its_hash():
+    # Tiptap (inside django-prose-editor) adds these rules in a <style> element;
+    # a new django-prose-editor may change them, and then this hash.
+    editor = (
+        Path(django_prose_editor.__file__).parent
+        / "static"
+        / ("django_prose_editor/editor.js")
+    )
+    styles = re.findall(
+        r"`(\.ProseMirror \{\n  position: relative;[^`]*)`", editor.read_text()
+    )
+    assert len(styles) == 1, "Tiptap's base style was not found in editor.js"
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+
+    expected = f"'sha256-{digest}'"
+    assert expected == settings.PROSE_EDITOR_STYLE_HASH
+    sources = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
+    assert settings.PROSE_EDITOR_STYLE_HASH in sources
 
 
 # ------------------------------------------------------------ HTTPS and proxies
