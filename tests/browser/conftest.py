@@ -104,9 +104,7 @@ def _serve_media(settings):
 # Reports every Content-Security-Policy violation on a page to the test. Added
 # through the DevTools protocol, it is not itself subject to the policy.
 REPORT_CSP_VIOLATIONS = """
-window.cspViolationsSeen = 0;
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolationsSeen += 1;
   window.reportCspViolation({
     page: document.location.href,
     directive: event.effectiveDirective,
