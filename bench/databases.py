@@ -28,6 +28,8 @@ def django_env(base, database_url):
         "ALLOWED_HOSTS": "127.0.0.1",
         "CACHE_URL": "locmemcache://bench",
         "SERVE_MEDIA": "false",
+        # Plain HTTP on 127.0.0.1: production would redirect it to HTTPS.
+        "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(WORK_DIR / "static"),
         "MEDIA_ROOT": str(WORK_DIR / "media"),
         "LOG_LEVEL": "WARNING",
