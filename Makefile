@@ -1,4 +1,5 @@
-# Byline: `make run` serves the demo newsroom, `make test` runs every test.
+# Byline: `make run` serves the demo newsroom, `make serve` serves it as in
+# production, `make test` runs every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup vnu lint format bench clean
+.PHONY: run serve test setup vnu lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,20 @@ run: setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_demo_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production setup on this machine (README, docs/deploy.md): DEBUG off,
+# static files collected and served by WhiteNoise, gunicorn configured by
+# cms/gunicorn_conf.py. It needs SECRET_KEY. It speaks plain HTTP on $(HOST), so
+# the HTTPS redirect and HTTPS-only cookies are off, and Django serves uploads.
+serve: export DEBUG = false
+serve: export ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
+serve: export SECURE_SSL_REDIRECT ?= false
+serve: export SECURE_COOKIES ?= false
+serve: export SERVE_MEDIA ?= true
+serve: setup
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py migrate --noinput
+	exec $(BIN)/gunicorn -c cms/gunicorn_conf.py --bind $(HOST):$(PORT) cms.wsgi
 
 test: export SECRET_KEY ?= insecure-key-for-the-test-run-only
 test: setup vnu

@@ -35,6 +35,8 @@ def django_env(base, database_url):
         "CACHE_KEY_PREFIX": "",
         "PAGE_CACHE": "off",
         "SERVE_MEDIA": "false",
+        # Plain HTTP on 127.0.0.1: production would redirect it to HTTPS.
+        "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(WORK_DIR / "static"),
         "MEDIA_ROOT": str(WORK_DIR / "media"),
         "LOG_LEVEL": "WARNING",

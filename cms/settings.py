@@ -1,8 +1,10 @@
 """Byline settings: everything a deployment changes is read from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    "axes",
     "media",
     "articles",
 ]
@@ -51,9 +54,17 @@ if DEMO_APP:
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
-    # First, so a cached page goes out before sessions, users or CSRF are touched.
+    # Outermost, so a stored page keeps every header the layers below add
+    # (security, CSP). It never answers a plain-HTTP request that the security
+    # middleware would redirect, nor health checks, which are never stored.
+    # (Hits usually never reach Django: cms/wsgi.py answers them first.)
     "pagecache.middleware.PageCacheMiddleware",
+    # Security headers go on every response: pages, static files, health checks.
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
+    # Health checks answer before host validation, sessions and the page cache.
+    "cms.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Login throttling: answers a locked-out sign-in; axes asks to come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -90,6 +103,10 @@ DATABASES = {
 # a connection the server closed instead of failing the request.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a request (and /readyz) in seconds, not minutes;
+    # `?connect_timeout=N` in DATABASE_URL overrides it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work side by side under gunicorn workers.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
@@ -121,15 +138,51 @@ PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
 PAGE_CACHE_PURGE = env.str("PAGE_CACHE_PURGE", default="")
 
 # ---------------------------------------------------------------- auth
+# Every account is newsroom staff, so the password policy is the staff policy:
+# long (PASSWORD_MIN_LENGTH, 12 by default), not a known common password, not
+# all digits, not close to the user's name or e-mail address.
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# The admin's address; a less guessable one keeps scanners' noise out of the logs.
+ADMIN_PATH = env.str("ADMIN_PATH", default="admin").strip("/") + "/"
+if ADMIN_PATH == "/":
+    raise ImproperlyConfigured("ADMIN_PATH must not be empty (the default is admin).")
+
+# ------------------------------------------------------ login throttling
+# django-axes counts failed sign-ins per (user name, client address) pair in the
+# database, which every app server shares. Past the limit that pair is refused,
+# even with the right password, until the cool-off ends or an administrator
+# deletes the attempt under "Axes › Access attempts". Other addresses are not
+# affected, so an attacker cannot lock an editor out of the newsroom.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+# Minutes a locked pair stays locked; 0 keeps it locked until unlocked in the admin.
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=30)
+AXES_COOLOFF_TIME = (
+    timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+# How many proxies in front of the app servers append to X-Forwarded-For (a load
+# balancer: 1; a CDN and a load balancer: 2). 0 trusts only the direct peer, so a
+# client cannot choose its own address; behind a proxy, set it, or every reader
+# shares the proxy's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # -------------------------------------------------------- time and i18n
 LANGUAGE_CODE = "en-gb"
@@ -160,11 +213,102 @@ WHITENOISE_USE_FINDERS = DEBUG
 IMAGE_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 
 # ------------------------------------------------------------ security
+# The defaults are the production ones (docs/deploy.md). `make run` (DEBUG) and
+# `make serve` (plain HTTP on 127.0.0.1) relax only what plain HTTP needs.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe app servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# HSTS starts at one hour, so a first deployment that turns out to need plain
+# HTTP somewhere recovers within the hour; raise it once HTTPS is settled.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Asking browsers to preload HSTS is a one-way commitment the site's owner makes
+# by choice (with a max-age of a year or more); not making it is no defect.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Features no page of ours uses, refused to any script or frame (cms/security.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+
+# ------------------------------------------------------------ proxies
+# The common setup: a TLS-terminating load balancer that sets X-Forwarded-Proto
+# and keeps the Host header. Name another header, or none (empty) when nothing
+# in front of the app servers overwrites it.
+_proxy_ssl_header = env.str("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+    if _proxy_ssl_header
+    else None
+)
+# Only for a proxy that rewrites Host and passes the original in X-Forwarded-Host.
+USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", default=False)
+
+# ----------------------------------------------- content security policy
+# Scripts and styles come from our own origin only. The one inline script, the
+# rich-text editor's import map in the admin, carries a per-request nonce
+# (ArticleAdmin.render_change_form). Two inline styles are allowed by their
+# hashes: the stand-alone 500 page's, and the base rules the editor (Tiptap, in
+# django-prose-editor) adds to the page, without which it mishandles spaces.
+# tests/cms/test_security.py recomputes both from the files.
+SERVER_ERROR_STYLE_HASH = "'sha256-EqygQB3mMHFFZcKQoELiUxWzHItvlIlK09WktU1+Azs='"
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+# Origins that serve uploaded images when media is on object storage or a CDN.
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, SERVER_ERROR_STYLE_HASH, PROSE_EDITOR_STYLE_HASH],
+        "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        **(
+            {"report-uri": [env.str("CSP_REPORT_URI")]}
+            if env.str("CSP_REPORT_URI", default="")
+            else {}
+        ),
+    }
+}
+
+# ------------------------------------------------------- request limits
+# Largest request body Django reads into memory, file uploads excluded; a story's
+# body is a few hundred kilobytes at most. Uploads bigger than
+# FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary file instead of memory. The
+# proxy in front caps the whole body (docs/deploy.md: client_max_body_size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "DATA_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024
+)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "FILE_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024
+)
 
 # ------------------------------------------------------------- site
 SITE_NAME = env.str("SITE_NAME", default="Byline")
@@ -177,9 +321,22 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "articles.topics.parse_topics"
 TAGGIT_STRING_FROM_TAGS = "articles.topics.topics_to_text"
 
+# ------------------------------------------------------------- logging
+# LOG_FORMAT=json writes one JSON object a line (cms/logs.py): Django's request
+# errors with method, path and status, and gunicorn's access log
+# (cms/gunicorn_conf.py) in the same shape.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "cms.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }

@@ -65,6 +65,14 @@ def _session_cookie():
     return re.compile(rf"(?:^|;)\s*{name}=")
 
 
+def _is_secure(meta):
+    """Return True for HTTPS, directly or through the trusted proxy's header."""
+    if meta.get("wsgi.url_scheme") == "https":
+        return True
+    proxy_header = django_settings.SECURE_PROXY_SSL_HEADER
+    return bool(proxy_header) and meta.get(proxy_header[0]) == proxy_header[1]
+
+
 def page_key(meta):
     """Return the cache key for an anonymous reader's GET, or None to bypass.
 
@@ -76,12 +84,18 @@ def page_key(meta):
     # A signed-in editor (a session cookie) never reads or writes the cache.
     if _session_cookie().search(meta.get("HTTP_COOKIE", "")):
         return None
+    secure = _is_secure(meta)
+    if django_settings.SECURE_SSL_REDIRECT and not secure:
+        # Django redirects this request to HTTPS; never answer it with a page.
+        return None
     query = parse_qsl(meta.get("QUERY_STRING", ""), keep_blank_values=True)
     if not {name for name, _ in query} <= settings.query_parameters():
         return None
     # The raw Host header is safe here: only a full render, which validates
     # the host against ALLOWED_HOSTS, ever stores a page under it.
     path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "")
-    parts = f"{meta.get('HTTP_HOST', '')}|{path}|{sorted(query)}"
+    # Pages hold absolute addresses (canonical, share links): one per scheme.
+    scheme = "https" if secure else "http"
+    parts = f"{scheme}|{meta.get('HTTP_HOST', '')}|{path}|{sorted(query)}"
     digest = hashlib.md5(parts.encode(), usedforsecurity=False).hexdigest()
     return f"pagecache:page:{digest}"

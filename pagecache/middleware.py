@@ -10,7 +10,7 @@ import logging
 import time
 from datetime import UTC, datetime
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -36,6 +36,16 @@ UNSTORED_HEADERS = {
     "last-modified",
     "x-page-cache",
 }
+
+
+def database_answers():
+    """Return True when the database answers a trivial query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except (OperationalError, InterfaceError):
+        return False
+    return True
 
 
 class PageCacheMiddleware:
@@ -71,6 +81,10 @@ class PageCacheMiddleware:
     def process_exception(self, request, exception):
         """With the database down, send a stale copy if one is kept, else a 503."""
         if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        if database_answers():
+            # A query failed, but the database is up (a missing table, a bad
+            # query): that is a bug to report as a 500, not an outage.
             return None
         entry = getattr(request, "page_cache_stale_entry", None)
         now = timezone.now().timestamp()

@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
+from django.test import override_settings
 from django.utils import timezone
 
 # A fixed moment for tests whose outcome depends on the time of day or year.
@@ -12,6 +13,17 @@ PINNED_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 def pytest_configure(config):
     # WhiteNoise warns when `collectstatic` has not run; `make test` runs it first.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http():
+    """Serve tests over plain HTTP, as `make serve` does, live server included.
+
+    Production redirects HTTP to HTTPS (SECURE_SSL_REDIRECT); tests/test_security.py
+    turns the redirect back on where it is the subject.
+    """
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -101,8 +101,47 @@ def _serve_media(settings):
     settings.ROOT_URLCONF = "tests.browser.urls"
 
 
+# Reports every Content-Security-Policy violation on a page to the test. Added
+# through the DevTools protocol, it is not itself subject to the policy.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation({
+    page: document.location.href,
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    file: event.sourceFile,
+    line: event.lineNumber,
+    sample: event.sample,
+  });
+});
+"""
+
+
+def from_the_site(violation):
+    """Tell the site's violations from those of code a test runs through DevTools.
+
+    The site's own markup and scripts always have a source file (the page or a
+    static script). axe-core, evaluated by the accessibility tests, has none:
+    the style it adds while it measures is the test's, not the site's.
+    """
+    return bool(violation["file"])
+
+
 @pytest.fixture
-def new_context(browser, live_server):
+def csp_violations():
+    """Content-Security-Policy violations seen in this test's browser contexts.
+
+    Any left at the end fail the test: every page, reader's or editor's, must
+    work within the policy. A test that provokes one on purpose removes it.
+    """
+    violations = []
+    yield violations
+    found = [violation for violation in violations if from_the_site(violation)]
+    assert not found, f"Content-Security-Policy violations: {found}"
+
+
+@pytest.fixture
+def new_context(browser, live_server, csp_violations):
     """Return a factory for fresh browser contexts (cookies, storage, permissions)."""
     contexts, own = [], f"{live_server.url}/"
 
@@ -114,6 +153,10 @@ def new_context(browser, live_server):
         context.set_default_timeout(10_000)
         # Anything but the live server is refused before it leaves the browser.
         context.route(lambda url: not url.startswith(own), lambda route: route.abort())
+        context.expose_function(
+            "reportCspViolation", lambda violation: csp_violations.append(violation)
+        )
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         contexts.append(context)
         return context
 

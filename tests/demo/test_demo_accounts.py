@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import CommandError, call_command
 
 from articles import workflow
@@ -19,7 +20,7 @@ def var_dir(settings, tmp_path):
     return tmp_path
 
 
-def test_demo_accounts_get_one_role_each_and_working_passwords(var_dir):
+def test_demo_accounts_get_one_role_each_and_working_passwords(var_dir, rf):
     call_command("ensure_demo_admin", stdout=StringIO())
 
     lines = (var_dir / "demo-admin.txt").read_text().splitlines()
@@ -33,8 +34,11 @@ def test_demo_accounts_get_one_role_each_and_working_passwords(var_dir):
         "contributor": CONTRIBUTOR,
     }
     for name, (role, password) in accounts.items():
-        user = authenticate(username=name, password=password)
+        # A sign-in is a request: django-axes counts failures per address.
+        sign_in = rf.post("/admin/login/")
+        user = authenticate(sign_in, username=name, password=password)
         assert user is not None and user.is_staff
+        validate_password(password, user)  # the staff password policy holds
         assert list(user.groups.values_list("name", flat=True)) == [role]
     users = get_user_model().objects
     assert workflow.can_publish(users.get(username="editor"))

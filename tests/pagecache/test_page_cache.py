@@ -396,3 +396,18 @@ def test_an_unknown_host_is_refused_and_nothing_is_stored(client, page_cache, ne
 
     assert response.status_code == 400
     assert len(page_cache._cache) == 0
+
+
+def test_a_failing_query_with_the_database_up_is_a_500_not_an_outage(
+    page_cache, newsroom
+):
+    def missing_table(execute, sql, params, many, context):
+        if sql.strip().upper() == "SELECT 1":
+            return execute(sql, params, many, context)
+        raise OperationalError("no such table: articles_article")
+
+    reader = Client(raise_request_exception=False)
+    with connection.execute_wrapper(missing_table):
+        response = reader.get("/sections/europe/")
+
+    assert response.status_code == 500

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIHandler
 
 from cms.wsgi import application
 from pagecache.wsgi import CachedPagesFirst
@@ -54,7 +55,8 @@ def call(app, path="/", **extra):
 @pytest.fixture
 def front(page_cache, clock):
     make_article(title="Harbour cameras go live", slug="harbour")
-    django_handler = Recorder(application.application)
+    # A handler of its own: its middleware reads this test's settings.
+    django_handler = Recorder(WSGIHandler())
     return CachedPagesFirst(django_handler), django_handler
 
 
@@ -114,3 +116,31 @@ def test_editors_other_queries_and_posts_go_to_django(front, extra):
 
 def test_the_deployed_application_is_wrapped_by_the_front():
     assert isinstance(application, CachedPagesFirst)
+
+
+def test_plain_http_goes_to_django_for_its_https_redirect(front, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    # Middleware reads its settings when the handler is built.
+    django_handler = Recorder(WSGIHandler())
+    app = CachedPagesFirst(django_handler)
+    secure = {"HTTP_X_FORWARDED_PROTO": "https"}
+    call(app, **secure)
+    status, _, _ = call(app, **secure)
+    assert django_handler.calls == 1
+
+    status, headers, _ = call(app)
+
+    assert django_handler.calls == 2
+    assert status.startswith("301")
+    assert headers["Location"] == "https://testserver/"
+
+
+def test_http_and_https_pages_are_kept_apart(front, settings):
+    app, django_handler = front
+    settings.SECURE_SSL_REDIRECT = False
+    call(app, "/stories/harbour/")
+
+    _, headers, body = call(app, "/stories/harbour/", HTTP_X_FORWARDED_PROTO="https")
+
+    assert headers["X-Page-Cache"] == "miss"
+    assert b'href="https://testserver/stories/harbour/"' in body
