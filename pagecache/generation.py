@@ -52,6 +52,25 @@ def current_generation():
         raise CacheUnavailable(str(error)) from error
 
 
+def generation_and_page(key):
+    """Return (the generation now, the page stored under `key` or None).
+
+    With a shared cache both come in one round trip: with Redis, a hit is a
+    single MGET. Raise CacheUnavailable if the cache cannot be read.
+    """
+    cache = page_cache()
+    path = _counter_file(cache)
+    try:
+        if path is not None:
+            return current_generation(), cache.get(key)
+        found = cache.get_many([GENERATION_KEY, key])
+    except CacheUnavailable:
+        raise
+    except Exception as error:
+        raise CacheUnavailable(str(error)) from error
+    return found.get(GENERATION_KEY, 0), found.get(key)
+
+
 def _bump():
     cache = page_cache()
     path = _counter_file(cache)

@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 
 from . import settings
 from .entries import STORE_SECONDS, Entry, cache_control, page_key
-from .generation import CacheUnavailable, current_generation, page_cache
+from .generation import CacheUnavailable, generation_and_page, page_cache
 
 logger = logging.getLogger("pagecache")
 # An outage is logged once per this many seconds, not once per request.
@@ -59,8 +59,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         now = timezone.now().timestamp()
         try:
-            generation = current_generation()
-            entry = page_cache().get(key)
+            generation, entry = generation_and_page(key)
         except Exception as error:
             self.log_outage(error)
             return self.get_response(request)

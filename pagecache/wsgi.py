@@ -12,7 +12,7 @@ from http import HTTPStatus
 from django.utils import timezone
 
 from .entries import page_key
-from .generation import current_generation, page_cache
+from .generation import generation_and_page
 
 logger = logging.getLogger("pagecache")
 
@@ -26,8 +26,7 @@ class CachedPagesFirst:
         if key is None:
             return self.application(environ, start_response)
         try:
-            generation = current_generation()
-            entry = page_cache().get(key)
+            generation, entry = generation_and_page(key)
         except Exception:
             # The middleware behind will log the outage and render uncached.
             return self.application(environ, start_response)

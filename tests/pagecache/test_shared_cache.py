@@ -189,6 +189,8 @@ def test_a_publish_through_one_app_server_is_fresh_on_the_other_at_once(
         "SECRET_KEY": "two-servers-test-key",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_COOKIES": "false",
+        # Plain HTTP on loopback, as `make serve` runs.
+        "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
             f"/{database['NAME']}"

@@ -6,7 +6,6 @@ import pytest
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 
-from cms.wsgi import application
 from pagecache.wsgi import CachedPagesFirst
 from tests.factories import make_article
 
@@ -115,6 +114,9 @@ def test_editors_other_queries_and_posts_go_to_django(front, extra):
 
 
 def test_the_deployed_application_is_wrapped_by_the_front():
+    # Imported here: cms.wsgi refuses to load before `collectstatic` has run.
+    from cms.wsgi import application
+
     assert isinstance(application, CachedPagesFirst)
 
 
