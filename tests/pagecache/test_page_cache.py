@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.db import OperationalError, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import workflow
@@ -411,3 +412,23 @@ def test_a_failing_query_with_the_database_up_is_a_500_not_an_outage(
         response = reader.get("/sections/europe/")
 
     assert response.status_code == 500
+
+
+def test_a_miss_costs_one_query_more_than_the_render_alone(
+    client, page_cache, newsroom, settings
+):
+    # The render's own queries are pinned in tests/articles/test_query_counts.py
+    # (with the cache off); storing the page asks once for the next scheduled
+    # go-live or expiry, which bounds how long it stays valid.
+    settings.PAGE_CACHE = False
+    with CaptureQueriesContext(connection) as render_alone:
+        client.get("/")
+    settings.PAGE_CACHE = True
+
+    with CaptureQueriesContext(connection) as miss:
+        assert client.get("/")["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as hit:
+        assert client.get("/")["X-Page-Cache"] == "hit"
+
+    assert len(miss) == len(render_alone) + 1
+    assert len(hit) == 0
