@@ -109,16 +109,22 @@ def test_every_demo_story_has_a_described_hero_image_on_disk(demo):
         assert image is not None, story.slug
         assert image.alt_text and image.caption and image.credit, story.slug
         assert image.file.storage.exists(image.file.name)
-        assert image.thumbnail and image.thumbnail.storage.exists(image.thumbnail.name)
+        assert image.renditions["card"] and image.renditions["hero"], story.slug
+        for name in image.file_names():
+            assert image.file.storage.exists(name), name
 
 
-def test_demo_hero_images_store_their_full_size_and_a_thumbnail(clock):
+def test_demo_hero_images_store_their_full_size_and_renditions(clock):
     seed()
 
     sizes = set(Image.objects.values_list("width", "height"))
     assert sizes == {illustrations.SIZE}
-    thumbnail = Image.objects.first().thumbnail
-    assert thumbnail.name.endswith("-480.jpg")
+    renditions = Image.objects.first().renditions
+    assert [(r["width"], r["height"]) for r in renditions["card"]] == [
+        (480, 270),
+        (800, 450),
+    ]
+    assert [(r["width"], r["height"]) for r in renditions["social"]] == [(1200, 630)]
 
 
 def test_pages_with_demo_images_never_reopen_the_picture_files(
