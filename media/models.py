@@ -3,6 +3,7 @@
 import logging
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -182,6 +183,16 @@ class Image(models.Model):
             renditions=self.renditions, width=self.width, height=self.height
         )
         delete_files_on_commit(self.file.storage, previous - self.file_names())
+
+    def clean_original(self):
+        """Pass the stored original through the upload pipeline again, under a new name.
+
+        For images stored before the pipeline: their originals may still carry
+        GPS and camera details, under a name anyone could guess. Re-encodes.
+        """
+        with self.file.open("rb") as original:
+            self.file = ContentFile(original.read(), name=self.file.name)
+        self.save()
 
     def file_names(self):
         """Return the names of the original and every rendition in storage."""
