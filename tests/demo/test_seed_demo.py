@@ -19,6 +19,7 @@ from articles.models import (
 )
 from demo import illustrations
 from media.models import Image
+from media.renditions import plan
 from tests.soup import one, parse
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,19 @@ def test_demo_hero_images_store_their_full_size_and_renditions(clock):
         (800, 450),
     ]
     assert [(r["width"], r["height"]) for r in renditions["social"]] == [(1200, 630)]
+
+
+def test_demo_illustrations_go_through_the_upload_pipeline_some_with_focal_points(
+    demo,
+):
+    images = list(Image.objects.all())
+
+    assert all(image.file.name.startswith("originals/") for image in images)
+    focused = [image for image in images if (image.focal_x, image.focal_y) != (50, 50)]
+    assert len(focused) >= 4
+    for image in focused:
+        size, focal = (image.width, image.height), (image.focal_x, image.focal_y)
+        assert image.renditions == plan(image.file.name, size, focal)
 
 
 def test_pages_with_demo_images_never_reopen_the_picture_files(
