@@ -115,13 +115,15 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Crops")
     def crops(self, image):
+        if not image.pk:
+            return "Shown once the image is saved."
         shown = [
             (picture_of(image, family, src_width=0), label)
             for family, label in [("card", "Card"), ("social", "Social share")]
         ]
         shown = [(picture, label) for picture, label in shown if picture]
-        if not image.pk or not shown:
-            return "Shown once the image is saved."
+        if not shown:
+            return "None yet: `manage.py regenerate_renditions` makes them."
         return format_html(
             '<div class="focal-crops">{}</div>',
             format_html_join(
