@@ -43,6 +43,13 @@ def open_image(stream):
     return PILImage.open(stream, formats=ACCEPTED_FORMATS)
 
 
+def starts_like_accepted(head: bytes) -> bool:
+    """Return True when `head` begins the way a JPEG, PNG, GIF or WebP file does."""
+    return head.startswith(
+        (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
+    ) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
 def describe_unaccepted(head: bytes) -> str | None:
     """Name the kind of file `head` (its first bytes) starts, if we can tell."""
     for signature, kind in _SIGNATURES:

@@ -21,7 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
 
-from .decoding import describe_unaccepted, open_image
+from .decoding import describe_unaccepted, open_image, starts_like_accepted
 from .metadata import describe
 from .structure import hidden_markup
 
@@ -182,6 +182,9 @@ def _open(data, limits):
 
 
 def _not_an_image(data):
+    if starts_like_accepted(data[:16]):
+        # The right kind of file, but Pillow cannot even read its header.
+        return ValidationError(DAMAGED, code="image_damaged")
     seen = describe_unaccepted(data[:64])
     return ValidationError(
         NOT_AN_IMAGE,

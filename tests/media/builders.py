@@ -225,6 +225,27 @@ def truncated_jpeg():
     return whole[: len(whole) * 2 // 3]
 
 
+def corrupt_png():
+    """A PNG whose compressed pixels were overwritten halfway through."""
+    data = bytearray(encoded(two_tone((300, 200)), "PNG"))
+    start = data.index(b"IDAT") + 20
+    data[start : start + 40] = bytes(range(40, 80))
+    return bytes(data)
+
+
+def jpeg_with_broken_header():
+    """A JPEG whose frame header says the picture is 0 × 0 pixels."""
+    data = bytearray(encoded(two_tone((300, 200))))
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = b"\x00\x00\x00\x00"
+    return bytes(data)
+
+
+def truncated_webp():
+    whole = encoded(two_tone((300, 200)), "WEBP")
+    return whole[: len(whole) // 2]
+
+
 def tiff():
     return encoded(picture(), "TIFF")
 

@@ -72,6 +72,24 @@ HOSTILE = {
         builders.truncated_jpeg,
         "This picture is damaged or incomplete",
     ),
+    "corrupt PNG": (
+        "chart.png",
+        "image/png",
+        builders.corrupt_png,
+        "This picture is damaged or incomplete",
+    ),
+    "JPEG with a broken header": (
+        "photo.jpg",
+        "image/jpeg",
+        builders.jpeg_with_broken_header,
+        "This picture is damaged or incomplete",
+    ),
+    "truncated WebP": (
+        "photo.webp",
+        "image/webp",
+        builders.truncated_webp,
+        "This picture is damaged or incomplete",
+    ),
     "zero-byte file": (
         "photo.jpg",
         "image/jpeg",
