@@ -16,6 +16,7 @@ from tests.factories import make_article
 from tests.media import builders
 
 from .support import READER_PAGES, STORY_SLUG
+from .test_accessibility import blocking_violations
 
 PHONE_412 = {"width": 412, "height": 915}
 PASSWORD = "correct-horse-battery-staple"
@@ -128,6 +129,20 @@ def test_editor_sets_the_focal_point_by_clicking_the_picture(editor_page):
     assert (image.focal_x, image.focal_y) == (25, 75)
     assert image.renditions["card"][0]["jpeg"] != card_before
     expect(page.locator(".field-used_in li a")).to_have_count(1)
+
+
+def test_image_form_has_no_serious_axe_violations(editor_page):
+    image = Image.objects.create(
+        title="Quay at dusk",
+        alt_text="Cranes over a quay",
+        file=builders.upload(builders.encoded(builders.two_tone((800, 600)))),
+    )
+    make_article(hero_image=image)
+
+    for url in ("/admin/media/image/add/", f"/admin/media/image/{image.pk}/change/"):
+        editor_page.goto(url)
+        report = blocking_violations(editor_page)
+        assert not report, f"{url}\n{report}"
 
 
 def test_focal_point_fields_work_without_javascript(new_context, transactional_db):
