@@ -12,7 +12,7 @@ from .fields import OriginalImageField
 from .files import delete_files, delete_files_on_commit, original_path
 from .metadata import Described
 from .pipeline import CleanImage, read_picture
-from .renditions import make_renditions, names_in
+from .renditions import make_renditions, names_in, plan
 from .usage import use_count
 
 logger = logging.getLogger(__name__)
@@ -126,33 +126,22 @@ class Image(models.Model):
         ):
             return super().save(*args, **kwargs)
         before = self._stored_state()
-        written = set()
-        if self.file and not self.file._committed:
-            # OriginalFieldFile.save() checks and cleans it, then calls accept_upload().
-            self.file.save(self.file.name, self.file.file, save=False)
-            written.add(self.file.name)
-        if self._needs_renditions(before):
-            try:
-                self.renditions = self._make_renditions()
-            except (OSError, ValidationError):
-                if getattr(self, "_upload", None) is not None:
-                    raise
-                # An edit to the caption must not fail on an original that is
-                # missing or unreadable; readers get the nearest rendition left.
-                logger.exception("Could not make renditions of image %s", self.pk)
-            written |= names_in(self.renditions)
-        self._upload = None
+        kept = self._names_in_state(before)
         try:
+            if self.file and not self.file._committed:
+                # OriginalFieldFile.save() checks and cleans it, then accept_upload().
+                self.file.save(self.file.name, self.file.file, save=False)
+            if self._needs_renditions(before):
+                self.renditions = self._renditions_for_save()
             super().save(*args, **kwargs)
         except BaseException:
-            # Nothing points to what was just written; before, the old files stay.
-            if before:
-                written -= {before["file"], *names_in(before["renditions"])}
-            delete_files(self.file.storage, written)
+            # Whatever was written for this save is referenced by nothing.
+            if self.file and self.file._committed:
+                delete_files(self.file.storage, self._names_planned() - kept)
             raise
-        if before:
-            obsolete = {before["file"], *names_in(before["renditions"])}
-            delete_files_on_commit(self.file.storage, obsolete - self.file_names())
+        finally:
+            self._upload = None
+        delete_files_on_commit(self.file.storage, kept - self.file_names())
 
     def delete(self, *args, **kwargs):
         """Delete the row, then its files once the transaction commits."""
@@ -197,6 +186,31 @@ class Image(models.Model):
     def file_names(self):
         """Return the names of the original and every rendition in storage."""
         return {self.file.name, *names_in(self.renditions)} - {""}
+
+    def _renditions_for_save(self):
+        try:
+            return self._make_renditions()
+        except (OSError, ValidationError):
+            if getattr(self, "_upload", None) is not None:
+                raise
+            # An edit to the caption must not fail on an original that is
+            # missing or unreadable; readers get the nearest rendition left.
+            logger.exception("Could not make renditions of image %s", self.pk)
+            return self.renditions
+
+    def _names_planned(self):
+        """Return every file name this row points to, or would once saved."""
+        names = self.file_names()
+        if self.width and self.height:
+            size, focal = (self.width, self.height), (self.focal_x, self.focal_y)
+            names |= names_in(plan(self.file.name, size, focal))
+        return names
+
+    @staticmethod
+    def _names_in_state(state):
+        if state is None:
+            return set()
+        return {state["file"], *names_in(state["renditions"])} - {""}
 
     def _stored_state(self):
         if self._state.adding or self.pk is None:

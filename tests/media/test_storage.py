@@ -9,6 +9,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from media import renditions
 from media.models import Image
 from tests.factories import make_article, make_image, make_section
 from tests.soup import one, parse, text
@@ -107,6 +108,24 @@ def test_a_failed_insert_leaves_no_file(settings):
     with pytest.raises(IntegrityError), transaction.atomic():
         Image.objects.create(title="A", alt_text="", file=photo(builders.RED))
 
+    assert files_on_disk(settings) == set()
+
+
+def test_a_failure_while_making_renditions_leaves_no_file(settings, monkeypatch):
+    encode, calls = renditions.encode, []
+
+    def fail_on_the_third(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return encode(*args, **kwargs)
+
+    monkeypatch.setattr(renditions, "encode", fail_on_the_third)
+
+    with pytest.raises(OSError, match="disk full"):
+        Image.objects.create(title="A", alt_text="A", file=photo(builders.RED))
+
+    assert not Image.objects.exists()
     assert files_on_disk(settings) == set()
 
 
