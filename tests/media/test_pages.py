@@ -166,7 +166,8 @@ def test_an_image_without_renditions_is_left_out_and_logged(client, clock, caplo
         response = client.get(story.get_absolute_url())
 
     assert response.status_code == 200
-    assert not parse(response).select(".story__hero img")
+    # No picture, and no caption left hanging without one.
+    assert not parse(response).select(".story__hero")
     assert "has no renditions at all" in caplog.text
 
 
