@@ -220,6 +220,40 @@ def jpeg_with_html_appended():
     return encoded(picture()) + html_page()
 
 
+def jpeg_with_html_in_a_comment():
+    """The classic polyglot: a valid JPEG whose comment segment is a web page."""
+    return encoded(picture(), comment=html_page())
+
+
+def png_with_script_in_a_text_chunk():
+    png = encoded(picture(), "PNG")
+    end = png.index(b"IEND") - 4
+    chunk = png_chunk(b"tEXt", b"Comment\x00<script>alert(1)</script>")
+    return png[:end] + chunk + png[end:]
+
+
+def gif_with_html_after_its_end():
+    return encoded(picture().convert("P"), "GIF") + html_page()
+
+
+def camera_jpeg_with_preview():
+    """A JPEG with a second, smaller picture after it (MPF), as many cameras write."""
+    buffer = BytesIO()
+    two_tone((640, 480)).save(
+        buffer, "MPO", save_all=True, append_images=[picture((160, 120))]
+    )
+    return buffer.getvalue()
+
+
+def progressive_jpeg_with_restart_markers():
+    return encoded(two_tone((640, 480)), progressive=True, restart_marker_rows=1)
+
+
+def phone_jpeg_with_a_trailer():
+    """A JPEG with bytes after its end that are not markup, as some phones add."""
+    return encoded(two_tone((640, 480))) + b"SEFH\x00\x00Image_UTC_Data1718000000000"
+
+
 def truncated_jpeg():
     whole = encoded(two_tone((800, 600)), quality=90)
     return whole[: len(whole) * 2 // 3]

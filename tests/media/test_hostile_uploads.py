@@ -66,6 +66,24 @@ HOSTILE = {
         builders.jpeg_with_html_appended,
         "This file carries web-page code besides the picture",
     ),
+    "JPEG with HTML in a comment": (
+        "photo.jpg",
+        "image/jpeg",
+        builders.jpeg_with_html_in_a_comment,
+        "This file carries web-page code besides the picture",
+    ),
+    "PNG with a script in a text chunk": (
+        "chart.png",
+        "image/png",
+        builders.png_with_script_in_a_text_chunk,
+        "This file carries web-page code besides the picture",
+    ),
+    "GIF with HTML after its end": (
+        "icon.gif",
+        "image/gif",
+        builders.gif_with_html_after_its_end,
+        "This file carries web-page code besides the picture",
+    ),
     "truncated JPEG": (
         "photo.jpg",
         "image/jpeg",
@@ -259,6 +277,30 @@ def test_each_accepted_format_is_stored(image_format, options):
 
     assert (image.width, image.height) == (64, 36)
     assert image.renditions["card"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        builders.camera_jpeg_with_preview,
+        builders.progressive_jpeg_with_restart_markers,
+        builders.phone_jpeg_with_a_trailer,
+        builders.photo_with_everything,
+    ],
+    ids=lambda make: make.__name__,
+)
+def test_honest_camera_and_phone_files_are_accepted(make, settings):
+    image = Image.objects.create(
+        title="Honest", alt_text="Anything", file=builders.upload(make())
+    )
+
+    with image.file.open("rb") as stored:
+        original = PILImage.open(stored)
+        assert original.format == "JPEG"
+        assert getattr(original, "n_frames", 1) == 1
+        # The top half is red, whatever else the file carried.
+        red, _, blue = original.convert("RGB").getpixel((5, 5))
+    assert red > 180 and blue < 80
 
 
 def test_ghostscript_is_out_of_pillows_registry_for_every_caller():
