@@ -27,6 +27,7 @@ from demo.seeding import (
     synthetic_story,
 )
 from media.models import Image
+from media.renditions import plan
 
 # The story page the harness measures shows this synthetic story too.
 STORY_NUMBER = 501
@@ -60,19 +61,23 @@ def _sections():
 
 
 def _images():
-    return [
-        Image(
-            pk=number,
-            title=f"Synthetic illustration {number}",
-            file=f"images/2026/01/synthetic-{number}.jpg",
-            thumbnail=f"images/thumbnails/synthetic-{number}-480.jpg",
-            alt_text="An abstract pattern of lines and shapes.",
-            credit="Illustration: Byline",
-            width=IMAGE_WIDTH,
-            height=IMAGE_HEIGHT,
+    images = []
+    for number in range(1, SYNTHETIC_IMAGE_COUNT + 1):
+        # Any name will do: the page only needs the rendition list it implies.
+        original = f"originals/fl/floor-{number}.jpg"
+        images.append(
+            Image(
+                pk=number,
+                title=f"Synthetic illustration {number}",
+                file=original,
+                alt_text="An abstract pattern of lines and shapes.",
+                credit="Illustration: Byline",
+                width=IMAGE_WIDTH,
+                height=IMAGE_HEIGHT,
+                renditions=plan(original, (IMAGE_WIDTH, IMAGE_HEIGHT), (50, 50)),
+            )
         )
-        for number in range(1, SYNTHETIC_IMAGE_COUNT + 1)
-    ]
+    return images
 
 
 def _authors():

@@ -211,6 +211,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Largest image an editor may upload, in bytes.
 IMAGE_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+# Most pixels (width × height) an upload may have: a small file can declare a
+# picture that takes gigabytes to decode. 50 million covers a 45-megapixel camera.
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 
 # ------------------------------------------------------------ security
 # The defaults are the production ones (docs/deploy.md). `make run` (DEBUG) and

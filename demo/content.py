@@ -98,6 +98,7 @@ ARTICLES = [
             "credit": "Illustration: Byline",
             "palette": ["#1b263b", "#415a77", "#e0a458"],
             "motif": "circles",
+            "focal": (30, 35),
         },
     },
     {
@@ -371,6 +372,7 @@ ARTICLES = [
             "credit": "Illustration: Byline",
             "palette": ["#3d2c2e", "#a26769", "#ecd4b5"],
             "motif": "bars",
+            "focal": (50, 85),
         },
     },
     {
@@ -399,6 +401,7 @@ ARTICLES = [
             "credit": "Illustration: Byline",
             "palette": ["#1b4332", "#40916c", "#ffd166"],
             "motif": "bars",
+            "focal": (50, 85),
         },
     },
     {
@@ -460,6 +463,7 @@ ARTICLES = [
             "credit": "Illustration: Byline",
             "palette": ["#2b2d42", "#8d99ae", "#f2c14e"],
             "motif": "bars",
+            "focal": (50, 85),
         },
     },
     {
@@ -509,6 +513,7 @@ ARTICLES = [
             "credit": "Illustration: Byline",
             "palette": ["#1a1a2e", "#0f3460", "#e94560"],
             "motif": "bars",
+            "focal": (50, 85),
         },
     },
     {

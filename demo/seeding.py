@@ -31,15 +31,21 @@ SYNTHETIC_AUTHOR_COUNT = 24
 BATCH_SIZE = 2000
 
 
-def _demo_image(*, title, alt, caption, credit, palette, motif, seed, filename):
+def _demo_image(
+    *, title, alt, caption, credit, palette, motif, seed, filename, focal=(50, 50)
+):
+    """Create or refresh a demo illustration, through the same pipeline as uploads.
+
+    The drawing is cleaned and stored like any editor's upload, and its
+    renditions made; a second run changes nothing, so it writes no file.
+    """
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title)
-        # A named ContentFile: without a name ImageField cannot read the size, so
-        # width and height stay NULL and every later load re-reads the file.
         picture = draw_illustration(palette=palette, motif=motif, seed=seed)
-        image.file.save(filename, ContentFile(picture, name=filename), save=False)
+        image.file = ContentFile(picture, name=filename)
     image.alt_text, image.caption, image.credit = alt, caption, credit
+    image.focal_x, image.focal_y = focal
     image.save()
     return image
 
@@ -73,6 +79,7 @@ def seed_newsroom(*, now=None):
             motif=hero["motif"],
             seed=index,
             filename=f"{data['slug']}.jpg",
+            focal=hero.get("focal", (50, 50)),
         )
         values = {
             "title": data["title"],

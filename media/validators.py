@@ -1,4 +1,8 @@
-"""Checks an uploaded image must pass before anything is stored."""
+"""The upload size check migration 0001 names.
+
+Uploads are now checked, size included, by `media.pipeline.clean_upload()`;
+this stays because a migration imports it.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError

@@ -129,7 +129,8 @@ class Article(models.Model):
         Image,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # An image in use cannot be deleted: the story would lose it unseen.
+        on_delete=models.PROTECT,
         related_name="+",
         help_text="Shown at the top of the story and on its cards.",
     )

@@ -71,6 +71,8 @@ def upload_image(admin_client, **fields):
         "alt_text": "Two patrol boats leave a harbour at sunrise",
         "caption": "Patrol boats leave the harbour.",
         "credit": "Photo: Byline",
+        "focal_x": "50",
+        "focal_y": "50",
         "_save": "Save",
         **fields,
     }
@@ -96,8 +98,12 @@ def test_editor_writes_illustrates_and_publishes_a_story_readers_then_see(
     assert response.status_code == 302
     image = Image.objects.get()
     assert (image.width, image.height) == (800, 450)
-    assert image.thumbnail.name.startswith("images/thumbnails/")
-    assert len(stored_files(settings)) == 2
+    # The original, under a random name, and its renditions; nothing else.
+    assert image.file.name.startswith("originals/")
+    assert "harbour" not in image.file.name
+    assert stored_files(settings) == sorted(image.file_names())
+    # 16:9 at 480 and 800 wide in WebP and JPEG, the social crop, the preview.
+    assert len(stored_files(settings)) == 7
 
     # 2. Write the story as a draft, with a byline, tags and related links.
     response = admin_client.post(
@@ -282,10 +288,12 @@ def test_text_file_named_png_is_refused_and_nothing_is_stored(admin_client, sett
 
     assert response.status_code == 200
     assert errors_on(response)["file"] == [
-        "Upload a valid image. The file you uploaded was either not an image "
-        "or a corrupted image."
+        "This file is not a JPEG, PNG, WebP or GIF picture, whatever its name "
+        "says. Export the picture in one of those formats and upload it again."
     ]
-    assert "Upload a valid image." in text(one(parse(response), "ul.errorlist"))
+    assert "is not a JPEG, PNG, WebP or GIF" in text(
+        one(parse(response), "ul.errorlist")
+    )
     assert not Image.objects.exists()
     assert stored_files(settings) == []
 

@@ -53,7 +53,8 @@ def test_home_page_leads_with_the_newest_story(client, two_sections_of_stories):
     assert one(one(lead, "h2"), "a")["href"] == "/stories/" + (
         two_sections_of_stories[0].slug + "/"
     )
-    assert one(lead, "img")["src"].startswith("/media/images/")
+    hero = two_sections_of_stories[0].hero_image
+    assert one(lead, "img")["src"] == f"/media/{hero.renditions['hero'][0]['jpeg']}"
     assert one(lead, "time")["datetime"] == "2026-03-16T08:30:00+00:00"
 
 
@@ -218,4 +219,5 @@ def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):
     assert text(one(card, "p.card__teaser")).endswith("…")
     assert text(one(card, "span.card__byline")) == "By Priya Venkatraman"
     assert one(card, "time")["datetime"] == "2026-03-16T09:30:00+00:00"
-    assert one(card, "img")["src"].startswith("/media/images/thumbnails/")
+    card_image = story.hero_image.renditions["card"][0]
+    assert one(card, "img")["src"] == f"/media/{card_image['jpeg']}"

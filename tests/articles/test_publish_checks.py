@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from articles import roles, workflow
 from articles.models import Article, AuditEntry
@@ -31,9 +32,6 @@ def editor(clock):
 PROBLEMS = {
     "no standfirst": "it has no standfirst",
     "no byline": "it has no byline",
-    "hero image without alt text": (
-        "its hero image has no alt text (or is not marked decorative)"
-    ),
     "hero image without credit": "its hero image has no credit",
 }
 
@@ -49,8 +47,6 @@ def story_lacking(problem):
         fields["standfirst"] = ""
     elif problem == "no byline":
         fields["authors"] = []
-    elif problem == "hero image without alt text":
-        fields["hero_image"] = make_image(alt_text="", credit="Photo: Byline")
     elif problem == "hero image without credit":
         fields["hero_image"] = make_image(alt_text="A harbour", credit="")
     return make_draft(**fields)
@@ -92,16 +88,15 @@ def test_a_story_with_every_check_met_publishes(clock, editor):
 def test_publish_button_lists_every_problem_and_leaves_the_story_unpublished(
     clock, editor
 ):
-    story = make_draft(standfirst="", hero_image=make_image(alt_text="", credit=""))
+    story = make_draft(standfirst="", hero_image=make_image(credit=""))
     admin = logged_in(editor)
 
     response = post_form(admin, story, open_form(admin, story), button="_publish")
 
     assert errors_of(response) == [
         "Saved, but not published. This story cannot go out yet: it has no "
-        "standfirst; it has no byline; its hero image has no alt text (or is not "
-        "marked decorative); its hero image has no credit. An editor may publish "
-        "anyway by giving a reason in “Override the checks”."
+        "standfirst; it has no byline; its hero image has no credit. An editor "
+        "may publish anyway by giving a reason in “Override the checks”."
     ]
     story.refresh_from_db()
     assert story.status == Article.Status.DRAFT
@@ -175,3 +170,20 @@ def test_publishing_pending_changes_is_checked_too(clock, editor):
     story.refresh_from_db()
     assert story.standfirst == "The live summary."
     assert story.pending_change.data["standfirst"] == ""
+
+
+def test_a_decorative_hero_image_needs_no_alt_text_to_go_out(clock, editor):
+    story = make_draft(
+        standfirst="A summary.",
+        authors=[make_author()],
+        hero_image=make_image(alt_text="", is_decorative=True, credit="Photo: Byline"),
+    )
+
+    workflow.publish(story, by=editor)
+
+    assert story.is_public
+
+
+def test_a_hero_image_with_neither_alt_text_nor_decorative_cannot_exist(clock):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_image(alt_text="", credit="Photo: Byline")

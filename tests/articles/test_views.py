@@ -171,7 +171,7 @@ def test_story_page_shows_hero_image_with_alt_caption_and_credit(client, story):
 
     figure = one(page, "figure.story__hero")
     img = one(figure, "img")
-    assert img["src"] == story.hero_image.file.url
+    assert img["src"] == f"/media/{story.hero_image.renditions['hero'][0]['jpeg']}"
     assert img["alt"] == "A patrol boat leaving harbour"
     assert (img["width"], img["height"]) == ("64", "36")
     caption = one(figure, "figcaption")
@@ -280,7 +280,7 @@ def test_story_page_has_three_related_cards_with_image_link_and_teaser(client, s
         "Harbour fees rise",
     ]
     for card in cards:
-        assert one(card, "img")["src"].startswith("/media/images/thumbnails/")
+        assert one(card, "img")["src"].startswith("/media/renditions/")
         assert one(one(card, "h3"), "a")["href"].startswith("/stories/")
     teasers = [text(one(card, "p.related-card__teaser")) for card in cards]
     assert teasers[0].endswith("…")

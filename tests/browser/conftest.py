@@ -6,6 +6,7 @@ need it are skipped locally, and fail when the `CI` variable is set, so a CI run
 can never pass by skipping them.
 """
 
+import hashlib
 import os
 import shutil
 from io import StringIO
@@ -17,6 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from demo import seeding as demo
+from media import renditions
 
 from .support import ARTIFACTS_DIR, DESKTOP, REPO_DIR
 
@@ -199,10 +201,29 @@ def _illustrations():
     return draw
 
 
+@pytest.fixture(scope="session")
+def _encodings():
+    """Remember rendition encodings: encoding is most of the upload pipeline's time.
+
+    Keyed by the pixels themselves, so a changed crop or size is encoded afresh.
+    """
+    encoded, encode = {}, renditions.encode
+
+    def remembered(picture, image_format, **options):
+        pixels = hashlib.blake2b(picture.tobytes(), digest_size=16).digest()
+        key = (pixels, picture.mode, picture.size, image_format, repr(options))
+        if key not in encoded:
+            encoded[key] = encode(picture, image_format, **options)
+        return encoded[key]
+
+    return remembered
+
+
 @pytest.fixture
-def demo_newsroom(transactional_db, monkeypatch, _illustrations):
+def demo_newsroom(transactional_db, monkeypatch, _illustrations, _encodings):
     """Load the hand-written demo newsroom with `seed_demo`."""
     monkeypatch.setattr(demo, "draw_illustration", _illustrations)
+    monkeypatch.setattr(renditions, "encode", _encodings)
     call_command("seed_demo", verbosity=0, stdout=StringIO())
 
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from media.models import Image
+from media.renditions import names_in
 from tests.factories import (
     make_article,
     make_author,
@@ -158,7 +159,13 @@ def test_editor_publishes_an_illustrated_story_that_readers_find(
     lead = reader.locator(".lead-story")
     expect(lead.locator(".lead-story__title")).to_have_text(story.title)
     expect(lead.locator("img")).to_have_js_property("complete", True)
-    assert lead.locator("img").evaluate("img => img.naturalWidth") == 1200
+    # The browser picks one of the picture's renditions, never the original.
+    chosen = lead.locator("img").evaluate("img => img.currentSrc")
+    image.refresh_from_db()
+    assert chosen.removeprefix(f"{live_server.url}/media/") in names_in(
+        image.renditions
+    )
+    assert lead.locator("img").evaluate("img => img.naturalWidth") > 0
 
     # ...with every part the editor gave it on the story page...
     lead.locator(".lead-story__title a").click()

@@ -19,6 +19,7 @@ from articles.models import (
 )
 from demo import illustrations
 from media.models import Image
+from media.renditions import plan
 from tests.soup import one, parse
 
 pytestmark = pytest.mark.django_db
@@ -109,16 +110,35 @@ def test_every_demo_story_has_a_described_hero_image_on_disk(demo):
         assert image is not None, story.slug
         assert image.alt_text and image.caption and image.credit, story.slug
         assert image.file.storage.exists(image.file.name)
-        assert image.thumbnail and image.thumbnail.storage.exists(image.thumbnail.name)
+        assert image.renditions["card"] and image.renditions["hero"], story.slug
+        for name in image.file_names():
+            assert image.file.storage.exists(name), name
 
 
-def test_demo_hero_images_store_their_full_size_and_a_thumbnail(clock):
+def test_demo_hero_images_store_their_full_size_and_renditions(clock):
     seed()
 
     sizes = set(Image.objects.values_list("width", "height"))
     assert sizes == {illustrations.SIZE}
-    thumbnail = Image.objects.first().thumbnail
-    assert thumbnail.name.endswith("-480.jpg")
+    renditions = Image.objects.first().renditions
+    assert [(r["width"], r["height"]) for r in renditions["card"]] == [
+        (480, 270),
+        (800, 450),
+    ]
+    assert [(r["width"], r["height"]) for r in renditions["social"]] == [(1200, 630)]
+
+
+def test_demo_illustrations_go_through_the_upload_pipeline_some_with_focal_points(
+    demo,
+):
+    images = list(Image.objects.all())
+
+    assert all(image.file.name.startswith("originals/") for image in images)
+    focused = [image for image in images if (image.focal_x, image.focal_y) != (50, 50)]
+    assert len(focused) >= 4
+    for image in focused:
+        size, focal = (image.width, image.height), (image.focal_x, image.focal_y)
+        assert image.renditions == plan(image.file.name, size, focal)
 
 
 def test_pages_with_demo_images_never_reopen_the_picture_files(

@@ -224,6 +224,8 @@ def test_changing_an_image_in_the_admin_refreshes_cached_pages(
             "alt_text": "Commuters pass a ticket barrier",
             "caption": "",
             "credit": "Photo: Byline",
+            "focal_x": "50",
+            "focal_y": "50",
         },
     )
 
