@@ -2,6 +2,7 @@
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -107,8 +108,12 @@ class TaggedArticle(taggit_models.ItemBase):
         ]
 
 
-# A revision holds the story with its topics, byline and curated links.
-@reversion.register(follow=("article_authors", "related_links", "tagged_items"))
+# A revision holds the story with its topics, byline and curated links; the
+# search document is derived from them, so it is rebuilt, never restored.
+@reversion.register(
+    follow=("article_authors", "related_links", "tagged_items"),
+    exclude=("search_vector",),
+)
 class Article(models.Model):
     Status = Status
     State = State
@@ -121,6 +126,20 @@ class Article(models.Model):
     )
     standfirst = models.TextField(
         blank=True, help_text="The summary under the headline, one or two sentences."
+    )
+    seo_title = models.CharField(
+        "headline for search and sharing",
+        max_length=120,
+        blank=True,
+        help_text="Optional. Shown by search engines and on share cards instead of "
+        "the headline; about 60 characters reads best.",
+    )
+    seo_description = models.CharField(
+        "summary for search and sharing",
+        max_length=300,
+        blank=True,
+        help_text="Optional. Shown by search engines and on share cards instead of "
+        "the standfirst; about 155 characters reads best.",
     )
     body = ProseEditorField(
         blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=sanitise_html
@@ -187,6 +206,10 @@ class Article(models.Model):
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL's search document (weighted title, standfirst, topics, bylines,
+    # body), GIN-indexed by migration 0009 and written by `search.index_stories()`.
+    # SQLite keeps an FTS5 table instead (`SearchDocument`), so this stays NULL.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -253,6 +276,16 @@ class Article(models.Model):
         )
         for field, value in values.items():
             setattr(self, field, value)
+
+    @property
+    def headline_for_sharing(self):
+        """The headline search engines and share cards show."""
+        return self.seo_title or self.title
+
+    @property
+    def summary_for_sharing(self):
+        """The summary search engines and share cards show."""
+        return self.seo_description or self.standfirst or self.teaser
 
     @property
     def is_public(self):

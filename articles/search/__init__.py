@@ -1,0 +1,116 @@
+"""Site search: one interface over PostgreSQL's weighted tsvector and SQLite's FTS5.
+
+Readers' queries go through `terms.parse()` first, so neither database sees
+raw input. Every search starts from `Article.objects.published()`: the index
+holds every story, and visibility is decided when the query runs, so a story
+that is unpublished, expires or is taken down stops being found at that
+moment, with nothing to update. The index is written by `index_stories()`,
+called wherever a story's text, topics or byline are saved (the admin, the
+workflow's snapshots, the topic and author admins, `seed_demo`), never from a
+signal.
+"""
+
+from django.db import connection
+from django.db.models import Exists, OuterRef
+
+from ..models import Article, TaggedArticle
+from . import postgres, sqlite
+from .snippets import best_snippet
+from .terms import SearchTerms, any_of, parse
+
+__all__ = [
+    "SearchTerms",
+    "index_stories",
+    "more_like_this",
+    "parse",
+    "rebuild_index",
+    "search",
+    "snippets",
+]
+
+# "More like this" ranks the newest public stories sharing a word, not the
+# whole archive, so its cost stays the same however large the archive grows.
+MORE_LIKE_THIS_WINDOW = 500
+REBUILD_BATCH = 2000
+
+
+def _backend():
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def index_stories(stories):
+    """Rebuild the search document of `stories` (stories or primary keys).
+
+    Call it after a story's text, topics or byline change. A story that no
+    longer exists leaves the index.
+    """
+    ids = [getattr(story, "pk", story) for story in stories]
+    if ids:
+        _backend().index(ids)
+
+
+def rebuild_index(*, progress=None):
+    """Rebuild every story's search document, in batches; return how many."""
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), REBUILD_BATCH):
+        batch = ids[start : start + REBUILD_BATCH]
+        _backend().index(batch)
+        if progress:
+            progress(len(batch))
+    return len(ids)
+
+
+def search(terms: SearchTerms, *, section_slug=None, tag=None):
+    """Return the public stories matching `terms`, best first, ties newest first.
+
+    `section_slug` and `tag` narrow the search to one section or topic.
+    """
+    stories = Article.objects.published()
+    if not terms:
+        return stories.none()
+    if section_slug:
+        stories = stories.filter(section__slug=section_slug)
+    if tag is not None:
+        stories = stories.filter(
+            Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag=tag))
+        )
+    return (
+        _backend()
+        .matching_terms(stories, terms)
+        .order_by("-search_rank", "-publish_at", "-pk")
+    )
+
+
+def snippets(stories, terms: SearchTerms):
+    """Return {pk: highlighted snippet} for `stories` (one query, none if empty).
+
+    A snippet is cut from the body where the query matched, else from the
+    standfirst; a story matched only by its headline, topics or byline gets "".
+    """
+    ids = [story.pk for story in stories]
+    if not ids or not terms:
+        return {}
+    fragments = _backend().fragments(ids, terms)
+    return {pk: best_snippet(*fragments.get(pk, ("", ""))) for pk in ids}
+
+
+def more_like_this(article, *, exclude=(), now=None):
+    """Return public stories sharing words with `article`'s headline and standfirst.
+
+    Best first, among the newest `MORE_LIKE_THIS_WINDOW` public stories
+    outside `exclude`.
+    """
+    words = any_of(f"{article.title} {article.standfirst}")
+    if not words:
+        return Article.objects.none()
+    window = (
+        Article.objects.published(now=now)
+        .exclude(pk__in=[article.pk, *exclude])
+        .newest_first()
+        .values("pk")[:MORE_LIKE_THIS_WINDOW]
+    )
+    return (
+        _backend()
+        .matching_any(Article.objects.filter(pk__in=window), words)
+        .order_by("-search_rank", "-publish_at", "-pk")
+    )
