@@ -1,17 +1,35 @@
-"""The "Related content" block: curated links, then shared tags, then the section."""
+"""The "Related content" block: curated links, then shared topics (or shared words),
+then the section."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FloatField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Ln
 
 from media.models import Image
 
 from .addresses import web_address_q
 from .models import Article, RelatedLink, TaggedArticle
 from .querysets import published_q
+from .search import more_like_this
 
 # How many of the newest stories sharing a tag are ranked by tags in common.
 RELATED_CANDIDATE_WINDOW = 100
+# A story with fewer topics is matched by its words instead.
+MIN_TAGS_TO_RANK = 2
+# Ranking looks at a story's first topics only, so the query stays one size.
+MAX_RANKED_TAGS = 8
 
 
 @dataclass(frozen=True)
@@ -53,19 +71,51 @@ def recent_sharing_tags(tag_ids, exclude, *, now=None):
     )
 
 
-def shared_tag_count(tag_ids):
-    """Return a subquery counting how many of `tag_ids` the outer story carries."""
-    return Subquery(
-        TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
-        .order_by()
-        .values("content_object")
-        .annotate(shared=Count("pk"))
-        .values("shared")
+def carries(tag_id):
+    """1 when the outer story carries topic `tag_id`, else 0."""
+    return Case(
+        When(
+            Exists(
+                TaggedArticle.objects.filter(
+                    content_object=OuterRef("pk"), tag_id=tag_id
+                )
+            ),
+            then=Value(1.0),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
 
 
+def tag_weight(tag_ids):
+    """Return the IDF-weighted sum of the topics in `tag_ids` the outer story carries.
+
+    Each shared topic counts ln((N + 1) / (n + 1)), where N is the number of
+    candidates and n the number carrying that topic: a broad topic on most of
+    them ("Pakistan") adds little, a narrow one on few ("TTP") adds much. The
+    counts are taken over the bounded candidate window (window functions over
+    the rows of this one query), so rarity costs no query and no scan of the
+    archive; the window holds the newest stories sharing any of the topics,
+    so it measures how rare a topic is among the story's likely neighbours.
+    """
+    candidates = Window(Count("pk"))
+    total = Value(0.0, output_field=FloatField())
+    for tag_id in tag_ids:
+        carrying = Window(Sum(carries(tag_id)))
+        total = total + carries(tag_id) * Ln(
+            (candidates + Value(1.0)) / (carrying + Value(1.0))
+        )
+    return total
+
+
 def related_content(article, *, limit=3, now=None):
-    """Return up to `limit` cards for `article`, in at most three queries."""
+    """Return up to `limit` cards for `article`, in at most three queries.
+
+    Curated links first; then, for a story with two topics or more, the
+    stories sharing the rarest of them (`tag_weight`); for a story with fewer,
+    the stories whose words are most like its headline and standfirst; then
+    the newest in its section.
+    """
     cards = []
     seen = {article.pk}
 
@@ -86,15 +136,20 @@ def related_content(article, *, limit=3, now=None):
         else:
             cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
 
-    tag_ids = [item.tag_id for item in article.tagged_items.all()]
-    if len(cards) < limit and tag_ids:
-        sharing_tags = (
-            Article.objects.filter(pk__in=recent_sharing_tags(tag_ids, seen, now=now))
-            .annotate(shared_tags=shared_tag_count(tag_ids))
-            .select_related("hero_image")
-            .order_by("-shared_tags", "-publish_at", "-pk")
-        )
-        for other in sharing_tags[: limit - len(cards)]:
+    tag_ids = [item.tag_id for item in article.tagged_items.all()][:MAX_RANKED_TAGS]
+    if len(cards) < limit:
+        if len(tag_ids) >= MIN_TAGS_TO_RANK:
+            similar = (
+                Article.objects.filter(
+                    pk__in=recent_sharing_tags(tag_ids, seen, now=now)
+                )
+                .annotate(weight=tag_weight(tag_ids))
+                .order_by("-weight", "-publish_at", "-pk")
+            )
+        else:
+            # Too few topics to say what the story is about: its words say it.
+            similar = more_like_this(article, exclude=seen, now=now)
+        for other in similar.select_related("hero_image")[: limit - len(cards)]:
             seen.add(other.pk)
             cards.append(RelatedCard.for_article(other))
 

@@ -154,9 +154,14 @@ def test_newest_in_the_same_section_fill_the_remaining_places(story, clock):
     assert titles(cards) == ["Shares a tag", "Section, newer", "Section, older"]
 
 
-def test_story_without_tags_is_filled_from_its_section(clock):
+def test_story_without_tags_or_words_in_common_is_filled_from_its_section(clock):
     section = make_section()
-    story = make_article(section=section)
+    # No topics, and no word of its headline or standfirst in any other story.
+    story = make_article(
+        section=section,
+        title="Harbour cranes idle",
+        standfirst="Dockers strike at dawn.",
+    )
     make_article(title="Neighbour", section=section)
     make_article(title="Stranger", section=make_section())
 
