@@ -39,3 +39,16 @@ def share_links(*, url: str, title: str) -> list[ShareLink]:
         ),
         ShareLink("email", "Email", f"mailto:?{query(subject=title, body=url)}"),
     ]
+
+
+def share_image_url(article) -> str:
+    """Return the address (site-relative) of the picture share cards show, or "".
+
+    The hero image's own file for now. When the media library's 1200 × 630
+    share rendition lands, it replaces the hero here, and only here: the page
+    metadata, the JSON-LD and the feeds all ask this function.
+    """
+    image = article.hero_image
+    if image is None or not image.file:
+        return ""
+    return image.file.url

@@ -256,6 +256,11 @@ class Article(models.Model):
             self.lock_version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
+            else:
+                # The search document is written by `search.index_stories()`
+                # alone: a copy loaded before the last indexing must not put
+                # back the document it was loaded with.
+                kwargs["update_fields"] = SAVED_FIELDS
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -368,6 +373,14 @@ class Article(models.Model):
         """Take the story off the site; it keeps its first publication time."""
         self.status = Status.UNPUBLISHED
         self.save()
+
+
+# Every column `Article.save()` writes on an update: all but the search document.
+SAVED_FIELDS = frozenset(
+    field.name
+    for field in Article._meta.concrete_fields
+    if not field.primary_key and field.name != "search_vector"
+)
 
 
 @reversion.register()

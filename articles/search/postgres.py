@@ -66,9 +66,14 @@ def _phrase(words):
     return SearchQuery(" ".join(words), search_type="phrase", config=CONFIG)
 
 
+def required(terms):
+    """Return the tsquery of the phrases `terms` requires: what ranks a match."""
+    return reduce(and_, map(_phrase, terms.required))
+
+
 def query(terms):
     """Return the tsquery for `terms`: every required phrase, no excluded one."""
-    found = reduce(and_, map(_phrase, terms.required))
+    found = required(terms)
     for phrase in terms.excluded:
         found &= ~_phrase(phrase)
     return found
@@ -78,15 +83,19 @@ def query_any(words):
     return reduce(or_, (SearchQuery(word, config=CONFIG) for word in words))
 
 
-def matching(queryset, tsquery):
-    """Filter `queryset` to stories matching `tsquery`, annotated with `search_rank`."""
+def matching(queryset, tsquery, *, ranked_by=None):
+    """Filter `queryset` to stories matching `tsquery`, annotated with `search_rank`.
+
+    `ranked_by` is the query to rank with, when it differs: ts_rank() scores
+    a negated term oddly, so exclusions filter but do not rank.
+    """
     return queryset.filter(search_vector=tsquery).annotate(
-        search_rank=SearchRank(F("search_vector"), tsquery)
+        search_rank=SearchRank(F("search_vector"), ranked_by or tsquery)
     )
 
 
 def matching_terms(queryset, terms):
-    return matching(queryset, query(terms))
+    return matching(queryset, query(terms), ranked_by=required(terms))
 
 
 def matching_any(queryset, words):

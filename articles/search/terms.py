@@ -67,7 +67,11 @@ def _clean(text):
     text = "".join(
         char if unicodedata.category(char)[0] != "C" else " " for char in text
     )
-    return " ".join(text[:MAX_QUERY_LENGTH].split())
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        # Cut at a space, so the last word is not cut into a different one.
+        text = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    return text
 
 
 def _phrase(text):
