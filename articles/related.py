@@ -4,18 +4,17 @@ then the section."""
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     FloatField,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
-    When,
     Window,
 )
-from django.db.models.functions import Ln
+from django.db.models.functions import Coalesce, Ln
 
 from media.models import Image
 
@@ -72,17 +71,19 @@ def recent_sharing_tags(tag_ids, exclude, *, now=None):
 
 
 def carries(tag_id):
-    """1 when the outer story carries topic `tag_id`, else 0."""
-    return Case(
-        When(
-            Exists(
-                TaggedArticle.objects.filter(
-                    content_object=OuterRef("pk"), tag_id=tag_id
-                )
-            ),
-            then=Value(1.0),
+    """1 when the outer story carries topic `tag_id`, else 0.
+
+    A correlated subquery with LIMIT 1, not EXISTS: PostgreSQL may turn an
+    EXISTS into a hash of every story carrying the topic (thousands of rows
+    for a broad one); this is one index probe per candidate.
+    """
+    return Coalesce(
+        Subquery(
+            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id=tag_id)
+            .annotate(one=Value(1.0, output_field=FloatField()))
+            .values("one")[:1]
         ),
-        default=Value(0.0),
+        Value(0.0),
         output_field=FloatField(),
     )
 
@@ -106,6 +107,29 @@ def tag_weight(tag_ids):
             (candidates + Value(1.0)) / (carrying + Value(1.0))
         )
     return total
+
+
+def sharing_rare_topics(tag_ids, *, exclude, now=None):
+    """Return the window's stories sharing `tag_ids`, rarest shared topics first."""
+    return (
+        Article.objects.filter(pk__in=recent_sharing_tags(tag_ids, exclude, now=now))
+        .annotate(weight=tag_weight(tag_ids))
+        .order_by("-weight", "-publish_at", "-pk")
+    )
+
+
+def similar_stories(article, *, exclude, now=None):
+    """Return public stories like `article`, best first: by topics, or by words.
+
+    Uses the topics prefetched by `with_detail_data()`.
+    """
+    tag_ids = [item.tag_id for item in article.tagged_items.all()][:MAX_RANKED_TAGS]
+    if len(tag_ids) >= MIN_TAGS_TO_RANK:
+        similar = sharing_rare_topics(tag_ids, exclude=exclude, now=now)
+    else:
+        # Too few topics to say what the story is about: its words say it.
+        similar = more_like_this(article, exclude=exclude, now=now)
+    return similar.select_related("hero_image")
 
 
 def related_content(article, *, limit=3, now=None):
@@ -136,20 +160,10 @@ def related_content(article, *, limit=3, now=None):
         else:
             cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
 
-    tag_ids = [item.tag_id for item in article.tagged_items.all()][:MAX_RANKED_TAGS]
     if len(cards) < limit:
-        if len(tag_ids) >= MIN_TAGS_TO_RANK:
-            similar = (
-                Article.objects.filter(
-                    pk__in=recent_sharing_tags(tag_ids, seen, now=now)
-                )
-                .annotate(weight=tag_weight(tag_ids))
-                .order_by("-weight", "-publish_at", "-pk")
-            )
-        else:
-            # Too few topics to say what the story is about: its words say it.
-            similar = more_like_this(article, exclude=seen, now=now)
-        for other in similar.select_related("hero_image")[: limit - len(cards)]:
+        for other in similar_stories(article, exclude=seen, now=now)[
+            : limit - len(cards)
+        ]:
             seen.add(other.pk)
             cards.append(RelatedCard.for_article(other))
 
