@@ -139,6 +139,7 @@ def bench_one(engine, size, args):
         "build_seconds": build_seconds,
         "settings": measured["settings"],
         "pages": pages,
+        "related": measured["related"],
     }
 
 

@@ -107,6 +107,67 @@ def measure(pages, *, rounds, budget):
     return results
 
 
+def time_calls(function, *, rounds):
+    """Call `function` `rounds` times; return its queries and its median and p95 ms."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARM_UP_REQUESTS):
+        function()
+    with CaptureQueriesContext(connection) as captured:
+        function()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter_ns()
+        function()
+        samples.append((time.perf_counter_ns() - start) / 1e6)
+    return {
+        "queries": len(captured.captured_queries),
+        "samples": len(samples),
+        "median_ms": statistics.median(samples),
+        "p95_ms": percentile(samples, 0.95),
+    }
+
+
+def measure_related(*, rounds):
+    """Time the related-content block alone: by topics, and by words ("more like this").
+
+    The story page's own time includes it, but the page cache would hide it
+    from a page timing, and synthetic stories always have three topics or more.
+    """
+    from articles.models import Article
+    from articles.related import related_content
+    from articles.search import more_like_this
+    from demo.seeding import SYNTHETIC_PREFIX
+
+    from .floor import STORY_NUMBER
+
+    story = Article.objects.with_detail_data().get(
+        slug=f"{SYNTHETIC_PREFIX}{STORY_NUMBER:06d}"
+    )
+    calls = [
+        ("related, by topics", lambda: related_content(story)),
+        (
+            "related, by words (more like this)",
+            lambda: list(
+                more_like_this(story, exclude={story.pk}).select_related("hero_image")[
+                    :3
+                ]
+            ),
+        ),
+    ]
+    results = []
+    for name, function in calls:
+        result = {"name": name, **time_calls(function, rounds=rounds)}
+        print(
+            f"  {name:<36} {result['queries']:>3} queries  "
+            f"median {result['median_ms']:7.2f} ms  p95 {result['p95_ms']:7.2f} ms",
+            flush=True,
+        )
+        results.append(result)
+    return results
+
+
 def effective_settings():
     """Return the settings that shape the figures, as this process resolved them."""
     from django.conf import settings
@@ -136,8 +197,13 @@ def main(argv=None):
     from .targets import pick_pages
 
     pages = measure(pick_pages(), rounds=args.requests, budget=args.budget)
+    related = measure_related(rounds=args.requests)
     with open(args.output, "w") as out:
-        json.dump({"settings": effective_settings(), "pages": pages}, out, indent=2)
+        json.dump(
+            {"settings": effective_settings(), "pages": pages, "related": related},
+            out,
+            indent=2,
+        )
 
 
 if __name__ == "__main__":

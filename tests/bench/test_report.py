@@ -88,3 +88,29 @@ def test_every_placeholder_is_filled_and_the_comment_left_out(results):
 def test_an_unknown_placeholder_fails_the_report():
     with pytest.raises(KeyError, match="NO_SUCH_CONSTANT"):
         report.fill("a {NO_SUCH_CONSTANT} b", {"STORY_NUMBER": STORY_NUMBER})
+
+
+def test_search_section_reports_searches_related_calls_and_the_postgresql_goal(
+    results,
+):
+    large = results["runs"][1]
+    large["database"] = "postgres"
+    search_page = {**large["pages"][1], "page": "search-common"}
+    search_page |= {"path": "/search/?q=officials", "label": "search: common"}
+    search_page |= {"median_ms": 62.0, "p95_ms": 80.0}
+    large["pages"].append(search_page)
+    large["related"] = [
+        {"name": "related, by topics", "queries": 3, "median_ms": 4.0, "p95_ms": 6.5}
+    ]
+
+    text = report.render(results)
+
+    assert "## Search and related content" in text
+    assert (
+        "| PostgreSQL, 100,000 stories | `/search/?q=officials`<br>search: common "
+        "| 4 | 62.00 | 80.00 | **MISS** |"
+    ) in text
+    assert (
+        "| PostgreSQL, 100,000 stories | related, by topics | 3 | 4.00 | 6.50 | — |"
+    ) in text
+    assert f"Goal: search under {report.SEARCH_TARGET_MS} ms median" in text
