@@ -128,3 +128,9 @@ class ArticleQuerySet(models.QuerySet):
             lock_version=F("lock_version") + 1,
             updated_at=timezone.now(),
         )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # Only the database reads the search document; it is the widest column.
+        return super().get_queryset().defer("search_vector")

@@ -16,7 +16,7 @@ from media.models import Image
 
 from ..addresses import normalise_scheme, validate_web_address, web_address_q
 from ..publishing import State, Status, publication_values, state_of
-from ..querysets import ArticleQuerySet
+from ..querysets import ArticleManager
 from ..sanitise import BODY_EXTENSIONS, sanitise_html
 from ..text import ascii_slug, teaser
 
@@ -211,7 +211,7 @@ class Article(models.Model):
     # SQLite keeps an FTS5 table instead (`SearchDocument`), so this stays NULL.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-publish_at", "-pk"]

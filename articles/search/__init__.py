@@ -16,23 +16,17 @@ from django.db.models import Exists, OuterRef
 from ..models import Article, TaggedArticle
 from . import postgres, sqlite
 from .snippets import best_snippet
-from .terms import SearchTerms, any_of, parse
+from .terms import SearchTerms, parse
 
 __all__ = [
     "SearchTerms",
     "index_stories",
-    "more_like_this",
     "parse",
     "rebuild_index",
     "search",
     "snippets",
 ]
 
-# "More like this" ranks the newest public stories sharing a word, not the
-# whole archive, so its cost stays the same however large the archive grows.
-# A larger window tips PostgreSQL into hashing the whole table instead of
-# looking the window's stories up (tests/articles/test_query_plans.py).
-MORE_LIKE_THIS_WINDOW = 100
 REBUILD_BATCH = 2000
 
 
@@ -94,25 +88,3 @@ def snippets(stories, terms: SearchTerms):
         return {}
     fragments = _backend().fragments(ids, terms)
     return {pk: best_snippet(*fragments.get(pk, ("", ""))) for pk in ids}
-
-
-def more_like_this(article, *, exclude=(), now=None):
-    """Return public stories sharing words with `article`'s headline and standfirst.
-
-    Best first, among the newest `MORE_LIKE_THIS_WINDOW` public stories
-    outside `exclude`.
-    """
-    words = any_of(f"{article.title} {article.standfirst}")
-    if not words:
-        return Article.objects.none()
-    window = (
-        Article.objects.published(now=now)
-        .exclude(pk__in=[article.pk, *exclude])
-        .newest_first()
-        .values("pk")[:MORE_LIKE_THIS_WINDOW]
-    )
-    return (
-        _backend()
-        .matching_any(Article.objects.filter(pk__in=window), words)
-        .order_by("-search_rank", "-publish_at", "-pk")
-    )

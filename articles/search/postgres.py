@@ -5,7 +5,7 @@ the whole archive, so the index never depends on Python's copy of the text.
 """
 
 from functools import reduce
-from operator import and_, or_
+from operator import and_
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
@@ -79,10 +79,6 @@ def query(terms):
     return found
 
 
-def query_any(words):
-    return reduce(or_, (SearchQuery(word, config=CONFIG) for word in words))
-
-
 def matching(queryset, tsquery, *, ranked_by=None):
     """Filter `queryset` to stories matching `tsquery`, annotated with `search_rank`.
 
@@ -96,10 +92,6 @@ def matching(queryset, tsquery, *, ranked_by=None):
 
 def matching_terms(queryset, terms):
     return matching(queryset, query(terms), ranked_by=required(terms))
-
-
-def matching_any(queryset, words):
-    return matching(queryset, query_any(words))
 
 
 def _headline(expression, tsquery):

@@ -8,7 +8,7 @@ Porter stemming, so both databases find and order the same stories.
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import F, FloatField, Func, OuterRef, Subquery, TextField, Value
+from django.db.models import F, FloatField, Func, TextField, Value
 
 from ..models import Article, ArticleAuthor, SearchDocument, TaggedArticle
 from ..models.search import SEARCH_TABLE
@@ -78,10 +78,6 @@ def query(terms):
     return found
 
 
-def query_any(words):
-    return " OR ".join(_quoted([word]) for word in words)
-
-
 def _bm25(document):
     return Func(
         F(document), *map(Value, WEIGHTS), function="bm25", output_field=FloatField()
@@ -97,24 +93,6 @@ def matching(queryset, match):
 
 def matching_terms(queryset, terms):
     return matching(queryset, query(terms))
-
-
-def matching_any(queryset, words):
-    """Rank each story of `queryset` by `words`, dropping those with none of them.
-
-    Driven from `queryset` (a small window of stories), one FTS5 lookup per
-    story by rowid: joined the other way, SQLite would list every story
-    holding any of the words, which for common words is the whole archive.
-    """
-    rank = Subquery(
-        SearchDocument.objects.filter(
-            article=OuterRef("pk"), document__match=query_any(words)
-        )
-        .annotate(rank=-_bm25("document"))
-        .values("rank")[:1],
-        output_field=FloatField(),
-    )
-    return queryset.annotate(search_rank=rank).filter(search_rank__isnull=False)
 
 
 def _snippet(column):

@@ -102,10 +102,34 @@ def parse(text) -> SearchTerms:
     )
 
 
-def any_of(text, *, limit=MAX_TERMS) -> tuple:
-    """Return the distinct significant words of `text`, for "more like this"."""
-    words = []
-    for word in WORD.findall(_clean(text).lower()):
-        if len(word) > 2 and word not in STOP_WORDS and word not in words:
-            words.append(word[:MAX_WORD_LENGTH])
-    return tuple(words[:limit])
+# Endings stripped so that "cranes" meets "crane" and "attacked" meets "attacks";
+# crude next to a real stemmer, but the same on both sides of a comparison.
+ENDINGS = (
+    ("sses", "ss"),
+    ("ies", "y"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ing", ""),
+    ("ed", ""),
+    ("s", ""),
+)
+
+
+def light_stem(word):
+    for ending, replacement in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def significant_words(text) -> set:
+    """Return the stems of the words of `text` worth comparing: no stop words, none
+    shorter than three letters."""
+    return {
+        light_stem(word)
+        for word in WORD.findall((text or "").lower())
+        if len(word) > 2 and word not in STOP_WORDS
+    }

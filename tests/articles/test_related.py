@@ -381,7 +381,9 @@ def test_a_story_with_one_topic_is_matched_by_its_words_then_its_section(clock):
     assert titles(cards) == ["Cranes return to the harbour", "Budget passes"]
 
 
-def test_more_like_this_prefers_headline_words_and_skips_hidden_stories(clock):
+def test_more_like_this_prefers_headline_words_to_standfirst_words_and_skips_hidden_stories(
+    clock,
+):
     story = make_article(
         title="Harbour cranes stand idle",
         standfirst="Dockers walk out.",
@@ -389,6 +391,12 @@ def test_more_like_this_prefers_headline_words_and_skips_hidden_stories(clock):
     )
     make_article(
         title="Port update",
+        standfirst="The harbour cranes were idle.",
+        section=make_section(),
+        publish_at=older(clock, 1),
+    )
+    make_article(
+        title="Words in the body only",
         standfirst="Quiet day.",
         body="<p>The harbour cranes were idle.</p>",
         section=make_section(),
