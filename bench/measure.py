@@ -136,8 +136,7 @@ def measure_related(*, rounds):
     from a page timing, and synthetic stories always have three topics or more.
     """
     from articles.models import Article
-    from articles.related import related_content
-    from articles.search import more_like_this
+    from articles.related import more_like_this, related_content
     from demo.seeding import SYNTHETIC_PREFIX
 
     from .floor import STORY_NUMBER
@@ -149,11 +148,7 @@ def measure_related(*, rounds):
         ("related, by topics", lambda: related_content(story)),
         (
             "related, by words (more like this)",
-            lambda: list(
-                more_like_this(story, exclude={story.pk}).select_related("hero_image")[
-                    :3
-                ]
-            ),
+            lambda: more_like_this(story, exclude={story.pk}, limit=3),
         ),
     ]
     results = []

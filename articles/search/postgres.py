@@ -94,6 +94,11 @@ def matching_terms(queryset, terms):
     return matching(queryset, query(terms), ranked_by=required(terms))
 
 
+def filtered(queryset, terms):
+    """Filter `queryset` to stories matching `terms`, unranked."""
+    return queryset.filter(search_vector=query(terms))
+
+
 def _headline(expression, tsquery):
     return SearchHeadline(
         expression,

@@ -95,6 +95,11 @@ def matching_terms(queryset, terms):
     return matching(queryset, query(terms))
 
 
+def filtered(queryset, terms):
+    """Filter `queryset` to stories matching `terms`, unranked."""
+    return queryset.filter(search_document__document__match=query(terms))
+
+
 def _snippet(column):
     return Func(
         F("document"),

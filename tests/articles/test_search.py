@@ -459,3 +459,33 @@ def test_parsing_keeps_words_phrases_and_exclusions_apart():
 
     assert terms.required == (("port",), ("container", "cranes"), ("near",))
     assert terms.excluded == (("strike",),)
+
+
+def test_only_the_newest_matches_are_ranked_when_a_query_matches_too_many(
+    clock, monkeypatch
+):
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
+    make_article(
+        title="Cranes, the best match",
+        publish_at=clock.now - timedelta(days=3),
+    )
+    make_article(
+        title="Newer", body="<p>Cranes.</p>", publish_at=clock.now - timedelta(days=2)
+    )
+    make_article(
+        title="Newest", body="<p>Cranes.</p>", publish_at=clock.now - timedelta(days=1)
+    )
+
+    # Ranked among themselves; the older, better match is past the cut.
+    assert found(WORD) == ["Newest", "Newer"]
+
+
+def test_a_rare_match_older_than_many_others_is_still_found(clock, monkeypatch):
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
+    make_article(title="Gantry cranes", publish_at=clock.now - timedelta(days=30))
+    for days in range(1, 4):
+        make_article(
+            title=f"Cranes {days}", publish_at=clock.now - timedelta(days=days)
+        )
+
+    assert found("gantry") == ["Gantry cranes"]
