@@ -42,16 +42,19 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
-    def with_detail_data(self):
-        """Load what the story page shows besides related content."""
+    def with_topics(self):
+        """Load each story's topics in the editor's order (`Article.topics`)."""
         topics = self.model._meta.get_field("tagged_items").related_model
-        return self.with_listing_data().prefetch_related(
+        return self.prefetch_related(
             Prefetch(
                 "tagged_items",
                 queryset=topics.objects.select_related("tag").order_by("pk"),
-            ),
-            "corrections",
+            )
         )
+
+    def with_detail_data(self):
+        """Load what the story page shows besides related content."""
+        return self.with_listing_data().with_topics().prefetch_related("corrections")
 
     def newest_per_section(self, per_section):
         """Return the newest `per_section` stories of each section in this set.
@@ -125,3 +128,9 @@ class ArticleQuerySet(models.QuerySet):
             lock_version=F("lock_version") + 1,
             updated_at=timezone.now(),
         )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # Only the database reads the search document; it is the widest column.
+        return super().get_queryset().defer("search_vector")

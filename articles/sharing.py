@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from media.pictures import picture_of
+
 
 @dataclass(frozen=True)
 class ShareLink:
@@ -39,3 +41,22 @@ def share_links(*, url: str, title: str) -> list[ShareLink]:
         ),
         ShareLink("email", "Email", f"mailto:?{query(subject=title, body=url)}"),
     ]
+
+
+# The social rendition's width (media/renditions.py makes it 1200 × 630).
+SOCIAL_WIDTH = 1200
+
+
+def share_picture(article):
+    """Return the hero image's 1200 × 630 social rendition (a `Picture`), or None.
+
+    Never the original: the page metadata, the JSON-LD and the feeds all ask
+    this function (through `share_image_url`, or for its size).
+    """
+    return picture_of(article.hero_image, "social", src_width=SOCIAL_WIDTH)
+
+
+def share_image_url(article) -> str:
+    """Return the address (site-relative) of the picture share cards show, or ""."""
+    picture = share_picture(article)
+    return picture.src if picture else ""

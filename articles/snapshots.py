@@ -15,11 +15,15 @@ from django.utils.html import strip_tags
 from media.models import Image
 
 from .models import Article, ArticleAuthor, Author, RelatedLink, Section, Tag
+from .redirects import remember_old_slug
+from .search import index_stories
 
 CONTENT_FIELDS = {
     "title": "Headline",
     "slug": "Address",
     "standfirst": "Standfirst",
+    "seo_title": "Headline for search and sharing",
+    "seo_description": "Summary for search and sharing",
     "body": "Body",
     "section_id": "Section",
     "hero_image_id": "Hero image",
@@ -73,6 +77,8 @@ def snapshot_from_form(form, formsets):
         "title": data["title"],
         "slug": data["slug"],
         "standfirst": data["standfirst"],
+        "seo_title": data.get("seo_title", ""),
+        "seo_description": data.get("seo_description", ""),
         "body": data["body"],
         "section_id": data["section"].pk,
         "hero_image_id": _pk(data.get("hero_image")),
@@ -116,16 +122,23 @@ def _pk(value):
 
 
 def apply_fields(article, snapshot):
-    """Set the story's own fields from `snapshot`, in memory."""
+    """Set the story's own fields from `snapshot`, in memory.
+
+    A snapshot saved before a field existed (an old pending change) leaves
+    that field as it is.
+    """
     for field in CONTENT_FIELDS:
-        setattr(article, field, snapshot[field])
+        if field in snapshot:
+            setattr(article, field, snapshot[field])
 
 
 @transaction.atomic
 def write_snapshot(article, snapshot):
     """Make `snapshot` the story's stored content: fields, topics, byline, links."""
+    old_slug = article.slug
     apply_fields(article, snapshot)
     article.save()
+    remember_old_slug(article, old_slug)
     article.set_topics(snapshot["tags"])
     ArticleAuthor.objects.filter(article=article).delete()
     ArticleAuthor.objects.bulk_create(
@@ -136,6 +149,7 @@ def write_snapshot(article, snapshot):
     for row in snapshot["related"]:
         RelatedLink(article=article, **_link_fields(row)).save()
     add_to_revision(article)
+    index_stories([article])
 
 
 def add_to_revision(article):

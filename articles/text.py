@@ -1,10 +1,14 @@
 """Small text helpers: teasers, summaries and slugs."""
 
+import re
+from html import unescape
+
 from anyascii import anyascii
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 ELLIPSIS = "\u2026"
+TAG = re.compile(r"<[^>]*>")
 
 
 def teaser(text: str, limit: int = 140) -> str:
@@ -23,3 +27,8 @@ def ascii_slug(text: str, *, fallback: str, max_length: int = 90) -> str:
     Text with no letters or digits at all gives `fallback`, never an empty slug.
     """
     return slugify(anyascii(text))[:max_length].strip("-") or fallback
+
+
+def plain_text(html: str) -> str:
+    """Return the words of sanitised HTML as text: tags become spaces, entities characters."""
+    return " ".join(unescape(TAG.sub(" ", html or "")).split())

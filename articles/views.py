@@ -1,17 +1,23 @@
 """Reader pages. Every list and page starts from `Article.objects.published()`."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.decorators.http import require_safe
 
 from pagecache import mark_cacheable
 
-from . import workflow
+from . import search, workflow
 from .cache import listing_keys
+from .metadata import feed_links, home_meta, listing_meta, story_meta
 from .models import Article, Author, PendingChange, Section, Tag
 from .pagination import paginate
+from .redirects import moved_story, was_taken_down
 from .related import related_content
 from .sharing import share_links
 from .snapshots import render_snapshot, take_snapshot
@@ -19,6 +25,8 @@ from .snapshots import render_snapshot, take_snapshot
 HOME_SECTION_SIZE = 4
 # A lead story and two rows of four cards.
 HOME_PAGE_SIZE = 9
+# Dates before this are not archive pages, whatever the address says.
+FIRST_ARCHIVE_YEAR = 1900
 
 
 def public_articles():
@@ -46,7 +54,11 @@ SITE_KEYS = {"sections"}
 @require_safe
 def home(request):
     page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
-    context = {"page": page, "is_front": page.number == 1}
+    context = {
+        "page": page,
+        "is_front": page.number == 1,
+        "meta": home_meta(request, page_number=page.number),
+    }
     shown = list(page)
     if page.number == 1:
         blocks = section_blocks(exclude=[story.pk for story in page])
@@ -75,6 +87,14 @@ def story_context(
         "absolute_url": absolute_url,
         "share_links": share_links(url=absolute_url, title=article.title),
         "related_cards": related_cards,
+        "meta": story_meta(
+            request,
+            article,
+            byline=byline,
+            tags=tags,
+            corrections=corrections,
+            is_preview=is_preview,
+        ),
     }
 
 
@@ -95,8 +115,13 @@ def article_detail(request, slug):
     article = Article.objects.published().with_detail_data().filter(slug=slug).first()
     is_preview = False
     if article is None:
+        moved = moved_story(slug)
+        if moved is not None:
+            return redirect(moved, permanent=True)
         hidden = Article.objects.with_detail_data().filter(slug=slug).first()
-        if hidden is not None and hidden.status == Article.Status.TAKEN_DOWN:
+        if (hidden is not None and hidden.status == Article.Status.TAKEN_DOWN) or (
+            hidden is None and was_taken_down(slug)
+        ):
             return gone(request)
         if hidden is None or not request.user.has_perm("articles.change_article"):
             raise Http404("No story lives at this address.")
@@ -159,7 +184,8 @@ class StoryListPage(View):
     `lookup` joins a story to the page's owner; `context_names` are the names
     the owner takes in the template. With `empty_404`, a first page with no
     stories is a 404 with that message, so a topic carried only by drafts
-    does not reveal its name.
+    does not reveal its name. `describe(owner)` gives the page's name and
+    meta description.
     """
 
     http_method_names = ["get", "head"]
@@ -168,6 +194,7 @@ class StoryListPage(View):
     template_name = None
     context_names = ()
     empty_404 = None
+    describe = None
 
     def get(self, request, slug):
         owner = get_object_or_404(self.model, slug=slug)
@@ -178,8 +205,18 @@ class StoryListPage(View):
         )
         if self.empty_404 and not page.object_list:
             raise Http404(self.empty_404)
+        name, description = self.describe(owner)
         context = dict.fromkeys(self.context_names, owner)
-        response = render(request, self.template_name, {**context, "page": page})
+        context["page"] = page
+        context["meta"] = listing_meta(
+            request,
+            name=name,
+            description=description,
+            path=owner.get_absolute_url(),
+            page_number=page.number,
+            feeds=[feed_links(owner, name)],
+        )
+        response = render(request, self.template_name, context)
         owner_key = f"{self.model._meta.model_name}-{owner.pk}"
         return mark_cacheable(
             response, {owner_key, *SITE_KEYS, *listing_keys(page.object_list)}
@@ -191,6 +228,7 @@ section_detail = StoryListPage.as_view(
     lookup="section",
     template_name="articles/section_detail.html",
     context_names=("section", "current_section"),
+    describe=lambda section: (section.name, section.description or section.name),
 )
 tag_detail = StoryListPage.as_view(
     model=Tag,
@@ -198,6 +236,7 @@ tag_detail = StoryListPage.as_view(
     template_name="articles/tag_detail.html",
     context_names=("tag",),
     empty_404="No published stories carry this tag.",
+    describe=lambda tag: (tag.name, f"Stories about {tag.name}"),
 )
 author_detail = StoryListPage.as_view(
     model=Author,
@@ -207,4 +246,129 @@ author_detail = StoryListPage.as_view(
     # An author whose only bylines are unpublished (a new hire, a protected
     # contributor) must not have a public page.
     empty_404="No published stories carry this byline.",
+    describe=lambda author: (author.name, author.bio or f"Stories by {author.name}"),
 )
+
+
+# ------------------------------------------------------------ date archive
+
+
+def month_bounds(year, month=None):
+    """Return the start and end of a year, or of one of its months, in local time."""
+    if (
+        not FIRST_ARCHIVE_YEAR <= year <= 9998
+        or month is not None
+        and not (1 <= month <= 12)
+    ):
+        raise Http404("There is no archive page for that date.")
+    start = datetime(year, month or 1, 1)
+    if month is None or month == 12:
+        end = datetime(year + 1, 1, 1)
+    else:
+        end = datetime(year, month + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(end)
+
+
+@require_safe
+def archive_index(request):
+    """The years with public stories, newest first."""
+    context = {
+        "years": Article.objects.published().datetimes(
+            "publish_at", "year", order="DESC"
+        ),
+        "meta": listing_meta(
+            request,
+            name="Archive",
+            description=f"Every story {settings.SITE_NAME} has published, by date.",
+            path=reverse("articles:archive"),
+        ),
+    }
+    response = render(request, "articles/archive_index.html", context)
+    return mark_cacheable(response, {"home", *SITE_KEYS})
+
+
+@require_safe
+def archive(request, year, month=None):
+    """The public stories of one year or month, newest first."""
+    start, end = month_bounds(year, month)
+    in_period = {"publish_at__gte": start, "publish_at__lt": end}
+    page = paginate(
+        public_articles().filter(**in_period),
+        request,
+        per_page=settings.ARTICLES_PER_PAGE,
+    )
+    if not page.object_list:
+        raise Http404("No stories were published then.")
+    if month is None:
+        name = str(year)
+        path = reverse("articles:archive-year", kwargs={"year": year})
+        crumbs = []
+        months = (
+            Article.objects.published()
+            .filter(**in_period)
+            .datetimes("publish_at", "month")
+        )
+    else:
+        name = start.strftime("%B %Y")
+        path = reverse("articles:archive-month", kwargs={"year": year, "month": month})
+        crumbs = [(str(year), reverse("articles:archive-year", kwargs={"year": year}))]
+        months = []
+    context = {
+        "page": page,
+        "period_name": name,
+        "year": year,
+        "month": month,
+        "months": months,
+        "meta": listing_meta(
+            request,
+            name=f"Stories from {name}",
+            description=f"Every story {settings.SITE_NAME} published in {name}.",
+            path=path,
+            page_number=page.number,
+            crumbs=crumbs,
+        ),
+    }
+    response = render(request, "articles/archive.html", context)
+    return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(page)})
+
+
+# ------------------------------------------------------------ search
+
+
+@require_safe
+def search_page(request):
+    """Site search: ranked public stories with highlighted snippets, by section or topic.
+
+    Results are never stored by the page cache (their query parameters put them
+    outside it); the empty search page is.
+    """
+    terms = search.parse(request.GET.get("q", ""))
+    section_slug = request.GET.get("section", "")[:80]
+    tag_slug = request.GET.get("tag", "")[:100]
+    tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+    results = search.search(terms, section_slug=section_slug, tag=tag)
+    if tag_slug and tag is None:
+        results = results.none()
+    page = paginate(
+        results.with_listing_data(), request, per_page=settings.ARTICLES_PER_PAGE
+    )
+    snippets = search.snippets(page.object_list, terms)
+    name = f"Search: {terms.text}" if terms.text else "Search"
+    context = {
+        "terms": terms,
+        "page": page,
+        "results": [(story, snippets.get(story.pk, "")) for story in page],
+        "section_slug": section_slug,
+        "tag": tag,
+        "tag_slug": tag_slug,
+        "meta": listing_meta(
+            request,
+            name=name,
+            description=f"Search every story {settings.SITE_NAME} has published.",
+            path=reverse("articles:search"),
+            # The form holds nothing for a search engine; results are ours to rank.
+            noindex=True,
+        ),
+    }
+    response = render(request, "articles/search.html", context)
+    return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(page)})

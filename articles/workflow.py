@@ -32,6 +32,7 @@ from .models import (
     hash_token,
 )
 from .publishing import Status
+from .search import index_stories
 from .snapshots import diff, take_snapshot, write_snapshot
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -157,6 +158,7 @@ def create(article, *, by):
     with reversion.create_revision():
         _revision(by, "Created")
         article.save()
+    index_stories([article])
     record(article, by, Action.CREATED)
     return article
 

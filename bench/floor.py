@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from articles.models import Author, Section, Tag
+from articles.models import Author, Correction, Section, Tag
 from articles.related import RelatedCard
 from articles.views import story_context
 from demo import content
@@ -101,8 +101,14 @@ def _tags():
 def _story(number, **fixtures):
     """Build synthetic story `number` in memory, as `add_synthetic_articles` stores it."""
     story = synthetic_story(number, **fixtures)
+    article = story.article
     # bulk_create stamps both with the seeding time, so real stories show "Updated".
-    story.article.created_at = story.article.updated_at = timezone.now()
+    article.created_at = article.updated_at = timezone.now()
+    # A primary key, as the stored story has, and its (empty) corrections filled
+    # in the way `with_detail_data()`'s prefetch fills them: the story page and
+    # its JSON-LD list corrections, and an unsaved story cannot be asked.
+    article.pk = number
+    article._prefetched_objects_cache = {"corrections": Correction.objects.none()}
     return story
 
 

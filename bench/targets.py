@@ -1,5 +1,7 @@
 """Pick one representative URL per reader page type from the seeded database."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Count
 from django.urls import reverse
 
@@ -52,6 +54,16 @@ def _busiest_author():
     return author.get_absolute_url(), f"busiest author ({row['stories']:,} stories)"
 
 
+# Three searches from rare to common: one story's number (in its headline), a
+# topic on about one story in ten, and two of the synthetic text's commonest
+# words, found in most stories (every match is ranked).
+SEARCHES = [
+    ("search-rare", f"{STORY_NUMBER}", "one story's number: 1 match"),
+    ("search-topic", "piracy", "a topic: about 1 story in 10"),
+    ("search-common", "officials report", "two common words: most stories"),
+]
+
+
 def pick_pages():
     """Return (page, path, what it shows) for the floor and every reader page type."""
     pages = [
@@ -66,6 +78,9 @@ def pick_pages():
     ):
         path, label = picker()
         pages.append((name, path, label))
+    for name, query, label in SEARCHES:
+        path = f"{reverse('articles:search')}?{urlencode({'q': query})}"
+        pages.append((name, path, f"search: {label}"))
     return pages
 
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Only for its templates: sitemaps need no tables (and no sites framework).
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "reversion",

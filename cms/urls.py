@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles.urls import site_urlpatterns
+
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Newsroom"
@@ -10,6 +12,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("articles.urls")),
+    *site_urlpatterns,
 ]
 
 if settings.SERVE_MEDIA:

@@ -18,6 +18,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.sanitise import sanitise_html
+from articles.search import index_stories
 from media.models import Image
 
 from . import content
@@ -125,6 +126,7 @@ def seed_newsroom(*, now=None):
         for order, link in enumerate(links):
             link.order = order
         RelatedLink.objects.bulk_create(links)
+    index_stories(articles.values())
     return articles
 
 
@@ -294,6 +296,7 @@ def add_synthetic_articles(count, *, progress=None):
             ]
             ArticleAuthor.objects.bulk_create(bylines)
             TaggedArticle.objects.bulk_create(taggings)
+            index_stories(story.article for story in stories)
         inserted += len(numbers)
         if progress:
             progress(len(numbers))

@@ -20,6 +20,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.roles import ensure_roles
+from articles.search import index_stories
 from media.models import Image
 
 _sequence = itertools.count(1)
@@ -86,6 +87,7 @@ def make_article(*, tags=(), authors=(), published=True, **fields):
         article.tags.set(list(tags))
     for order, author in enumerate(authors):
         ArticleAuthor.objects.create(article=article, author=author, order=order)
+    index_stories([article])
     return article
 
 
@@ -138,4 +140,5 @@ def make_articles_in_bulk(count, *, sections, authors=(), tags=(), image=None):
             TaggedArticle(content_object=article, tag=tags[i % len(tags)])
             for i, article in enumerate(articles)
         )
+    index_stories(articles)
     return articles

@@ -48,6 +48,8 @@ class ArticleForm(forms.ModelForm):
             "title",
             "slug",
             "standfirst",
+            "seo_title",
+            "seo_description",
             "body",
             "section",
             "hero_image",
@@ -58,6 +60,10 @@ class ArticleForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput(attrs={"class": "vLargeTextField headline-field"}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+            "seo_title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "seo_description": forms.Textarea(
+                attrs={"rows": 2, "class": "vLargeTextField"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):

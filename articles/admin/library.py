@@ -6,7 +6,40 @@ from taggit.models import Tag as TaggitTag
 
 from pagecache.admin import RefreshesReaderPages
 
-from ..models import Author, Section, Tag
+from ..models import Article, Author, Section, Tag
+from ..search import index_stories
+
+
+class RefreshesSearch:
+    """Rebuild the search documents of the stories an author or topic is named in.
+
+    Search finds stories by their topics' and bylines' names, so renaming one,
+    or deleting it, changes those stories' documents.
+    """
+
+    stories_lookup = None
+
+    def stories_of(self, objects):
+        return list(
+            Article.objects.filter(**{f"{self.stories_lookup}__in": objects})
+            .distinct()
+            .values_list("pk", flat=True)
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            index_stories(self.stories_of([obj]))
+
+    def delete_model(self, request, obj):
+        stories = self.stories_of([obj])
+        super().delete_model(request, obj)
+        index_stories(stories)
+
+    def delete_queryset(self, request, queryset):
+        stories = self.stories_of(list(queryset))
+        super().delete_queryset(request, queryset)
+        index_stories(stories)
 
 
 @admin.register(Section)
@@ -18,7 +51,8 @@ class SectionAdmin(RefreshesReaderPages, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(RefreshesReaderPages, admin.ModelAdmin):
+class AuthorAdmin(RefreshesSearch, RefreshesReaderPages, admin.ModelAdmin):
+    stories_lookup = "article_authors__author"
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "slug"]
@@ -44,7 +78,8 @@ admin.site.unregister(TaggitTag)
 
 
 @admin.register(Tag)
-class TagAdmin(RefreshesReaderPages, admin.ModelAdmin):
+class TagAdmin(RefreshesSearch, RefreshesReaderPages, admin.ModelAdmin):
+    stories_lookup = "tagged_items__tag"
     form = TagForm
     list_display = ["name", "slug"]
     ordering = ["name", "slug"]

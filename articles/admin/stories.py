@@ -29,6 +29,8 @@ from ..models import (
     RelatedLink,
 )
 from ..publishing import State, Status
+from ..redirects import remember_old_slug
+from ..search import index_stories
 from ..snapshots import (
     add_to_revision,
     apply_fields,
@@ -234,6 +236,15 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "standfirst", "body", "expected_version"]}),
         ("Placement", {"fields": ["section", "hero_image", "tags"]}),
         (
+            "Search engines and sharing",
+            {
+                "fields": ["seo_title", "seo_description"],
+                "classes": ["collapse"],
+                "description": "Optional. Left empty, the headline and the "
+                "standfirst are used.",
+            },
+        ),
+        (
             "Publishing",
             {
                 "fields": [
@@ -438,6 +449,7 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.lock_version = stored.lock_version
             return
         obj.save()
+        remember_old_slug(obj, stored.slug)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is InternalNote:
@@ -469,6 +481,7 @@ class ArticleAdmin(admin.ModelAdmin):
         # taggit would store the topics in its own order; keep the editor's.
         article.set_topics(form.cleaned_data.get("tags") or [])
         add_to_revision(article)
+        index_stories([article])
         if change:
             workflow.record_edit(
                 article,
@@ -554,7 +567,9 @@ class ArticleAdmin(admin.ModelAdmin):
             reversion.set_comment("Deleted")
             reversion.add_to_revision(obj)
         workflow.record(obj, request.user, AuditEntry.Action.DELETED)
+        pk = obj.pk
         super().delete_model(request, obj)
+        index_stories([pk])
 
     def delete_queryset(self, request, queryset):
         for article in queryset:

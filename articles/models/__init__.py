@@ -1,5 +1,6 @@
 """The articles app's models: the content itself, and the newsroom's records around it."""
 
+from .addresses import FormerSlug
 from .content import (
     FALLBACK_TAG_SLUG,
     Article,
@@ -10,6 +11,7 @@ from .content import (
     Tag,
     TaggedArticle,
 )
+from .search import SearchDocument
 from .workflow import (
     AuditEntry,
     Correction,
@@ -26,10 +28,12 @@ __all__ = [
     "AuditEntry",
     "Author",
     "Correction",
+    "FormerSlug",
     "InternalNote",
     "PendingChange",
     "PreviewLink",
     "RelatedLink",
+    "SearchDocument",
     "Section",
     "Tag",
     "TaggedArticle",

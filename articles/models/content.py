@@ -2,6 +2,7 @@
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -15,7 +16,7 @@ from media.models import Image
 
 from ..addresses import normalise_scheme, validate_web_address, web_address_q
 from ..publishing import State, Status, publication_values, state_of
-from ..querysets import ArticleQuerySet
+from ..querysets import ArticleManager
 from ..sanitise import BODY_EXTENSIONS, sanitise_html
 from ..text import ascii_slug, teaser
 
@@ -107,8 +108,12 @@ class TaggedArticle(taggit_models.ItemBase):
         ]
 
 
-# A revision holds the story with its topics, byline and curated links.
-@reversion.register(follow=("article_authors", "related_links", "tagged_items"))
+# A revision holds the story with its topics, byline and curated links; the
+# search document is derived from them, so it is rebuilt, never restored.
+@reversion.register(
+    follow=("article_authors", "related_links", "tagged_items"),
+    exclude=("search_vector",),
+)
 class Article(models.Model):
     Status = Status
     State = State
@@ -121,6 +126,20 @@ class Article(models.Model):
     )
     standfirst = models.TextField(
         blank=True, help_text="The summary under the headline, one or two sentences."
+    )
+    seo_title = models.CharField(
+        "headline for search and sharing",
+        max_length=120,
+        blank=True,
+        help_text="Optional. Shown by search engines and on share cards instead of "
+        "the headline; about 60 characters reads best.",
+    )
+    seo_description = models.CharField(
+        "summary for search and sharing",
+        max_length=300,
+        blank=True,
+        help_text="Optional. Shown by search engines and on share cards instead of "
+        "the standfirst; about 155 characters reads best.",
     )
     body = ProseEditorField(
         blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=sanitise_html
@@ -188,8 +207,12 @@ class Article(models.Model):
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL's search document (weighted title, standfirst, topics, bylines,
+    # body), GIN-indexed by migration 0009 and written by `search.index_stories()`.
+    # SQLite keeps an FTS5 table instead (`SearchDocument`), so this stays NULL.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -234,6 +257,11 @@ class Article(models.Model):
             self.lock_version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
+            else:
+                # The search document is written by `search.index_stories()`
+                # alone: a copy loaded before the last indexing must not put
+                # back the document it was loaded with.
+                kwargs["update_fields"] = SAVED_FIELDS
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -254,6 +282,16 @@ class Article(models.Model):
         )
         for field, value in values.items():
             setattr(self, field, value)
+
+    @property
+    def headline_for_sharing(self):
+        """The headline search engines and share cards show."""
+        return self.seo_title or self.title
+
+    @property
+    def summary_for_sharing(self):
+        """The summary search engines and share cards show."""
+        return self.seo_description or self.standfirst or self.teaser
 
     @property
     def is_public(self):
@@ -336,6 +374,14 @@ class Article(models.Model):
         """Take the story off the site; it keeps its first publication time."""
         self.status = Status.UNPUBLISHED
         self.save()
+
+
+# Every column `Article.save()` writes on an update: all but the search document.
+SAVED_FIELDS = frozenset(
+    field.name
+    for field in Article._meta.concrete_fields
+    if not field.primary_key and field.name != "search_vector"
+)
 
 
 @reversion.register()

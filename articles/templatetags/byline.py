@@ -1,6 +1,11 @@
 """Template filters for the reader pages."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -14,3 +19,18 @@ def iso_datetime(value):
     if not value:
         return ""
     return value.replace(microsecond=0).isoformat()
+
+
+# JSON is valid inside <script> unless it holds "</script>" or "<!--": escaping
+# <, > and & as \u escapes (as Django's json_script does) rules both out.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Write `data` as a JSON-LD script element that no value can break out of."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )

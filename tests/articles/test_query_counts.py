@@ -1,6 +1,8 @@
-"""Reader pages run the same number of queries whatever the size of the archive."""
+"""Reader pages, feeds and sitemaps run the same number of queries whatever the
+size of the archive."""
 
 import pytest
+from django.utils import timezone
 
 from articles.models import Article, Section, Tag
 from articles.views import HOME_PAGE_SIZE, HOME_SECTION_SIZE
@@ -34,6 +36,32 @@ EXPECTED_QUERIES = {
     "tag": 4,
     # The author, one page of their stories, their bylines.
     "author": 4,
+    # One page of ranked results, their bylines, their snippets.
+    "search": 4,
+    # The same and the topic narrowing it.
+    "search_in_topic": 5,
+    # The form alone: only the navigation.
+    "search_form": 1,
+    # Twenty stories, their bylines, their topics.
+    "feed": 3,
+    "feed_atom": 3,
+    # The owner, then as the site's feed.
+    "section_feed": 4,
+    "tag_feed": 4,
+    "author_feed_atom": 4,
+    # For each of four sitemaps: how many pages it has, and its newest lastmod.
+    "sitemap_index": 8,
+    # How many stories, and one page of them.
+    "sitemap_stories": 2,
+    "sitemap_topics": 2,
+    "sitemap_authors": 2,
+    "news_sitemap": 1,
+    "robots": 0,
+    # The years with stories.
+    "archive_index": 2,
+    # One page of the year's stories, their bylines, the months with stories.
+    "archive_year": 4,
+    "archive_month": 3,
 }
 
 
@@ -63,6 +91,7 @@ def build_archive(size, *, section_count=3):
         section=sections[1], hero_image=image, tags=["Shared"], authors=authors
     )
     make_article(section=sections[2], hero_image=image, authors=authors)
+    month = timezone.localtime(story.publish_at)
     return {
         "home": "/",
         "home_page_2": "/?page=2",
@@ -70,6 +99,23 @@ def build_archive(size, *, section_count=3):
         "section": sections[0].get_absolute_url(),
         "tag": "/tags/common/",
         "author": authors[0].get_absolute_url(),
+        "search": "/search/?q=archive+story",
+        "search_in_topic": "/search/?q=archive+story&tag=common",
+        "search_form": "/search/",
+        "feed": "/feed/",
+        "feed_atom": "/feed/atom/",
+        "section_feed": f"{sections[0].get_absolute_url()}feed/",
+        "tag_feed": "/tags/common/feed/",
+        "author_feed_atom": f"{authors[0].get_absolute_url()}feed/atom/",
+        "sitemap_index": "/sitemap.xml",
+        "sitemap_stories": "/sitemap-stories.xml",
+        "sitemap_topics": "/sitemap-topics.xml",
+        "sitemap_authors": "/sitemap-authors.xml",
+        "news_sitemap": "/news-sitemap.xml",
+        "robots": "/robots.txt",
+        "archive_index": "/archive/",
+        "archive_year": f"/archive/{month.year}/",
+        "archive_month": f"/archive/{month.year}/{month.month}/",
     }
 
 

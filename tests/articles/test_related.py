@@ -154,9 +154,14 @@ def test_newest_in_the_same_section_fill_the_remaining_places(story, clock):
     assert titles(cards) == ["Shares a tag", "Section, newer", "Section, older"]
 
 
-def test_story_without_tags_is_filled_from_its_section(clock):
+def test_story_without_tags_or_words_in_common_is_filled_from_its_section(clock):
     section = make_section()
-    story = make_article(section=section)
+    # No topics, and no word of its headline or standfirst in any other story.
+    story = make_article(
+        section=section,
+        title="Harbour cranes idle",
+        standfirst="Dockers strike at dawn.",
+    )
     make_article(title="Neighbour", section=section)
     make_article(title="Stranger", section=make_section())
 
@@ -306,3 +311,129 @@ def test_tag_ranking_prefers_more_shared_tags_inside_the_window(
         "Newer, shares one",
         "New, shares one",
     ]
+
+
+# ------------------------------------------------------------ rarity and words
+
+
+def test_a_rare_shared_topic_beats_a_common_one(clock):
+    story = make_article(title="The story", tags=["Pakistan", "TTP"])
+    for hours in range(1, 9):
+        make_article(
+            title=f"Pakistan {hours}",
+            tags=["Pakistan", f"Other {hours}"],
+            section=make_section(),
+            publish_at=older(clock, hours),
+        )
+    make_article(
+        title="Shares the rare topic",
+        tags=["TTP"],
+        section=make_section(),
+        publish_at=older(clock, 30),
+    )
+
+    cards = related_content(loaded(story))
+
+    # Older than every story sharing the common topic, and still first.
+    assert titles(cards) == ["Shares the rare topic", "Pakistan 1", "Pakistan 2"]
+
+
+def test_sharing_both_topics_beats_sharing_only_the_rare_one(clock):
+    story = make_article(title="The story", tags=["Pakistan", "TTP"])
+    for hours in range(1, 6):
+        make_article(tags=["Pakistan"], publish_at=older(clock, hours))
+    make_article(title="Rare only", tags=["TTP"], publish_at=older(clock, 10))
+    make_article(title="Both", tags=["TTP", "Pakistan"], publish_at=older(clock, 20))
+
+    assert titles(related_content(loaded(story)))[:2] == ["Both", "Rare only"]
+
+
+def test_a_story_with_one_topic_is_matched_by_its_words_then_its_section(clock):
+    section = make_section()
+    story = make_article(
+        title="Harbour cranes stand idle",
+        standfirst="Dockers walk out at the container port.",
+        section=section,
+        tags=["Maritime"],
+    )
+    make_article(
+        title="Cranes return to the harbour",
+        standfirst="Work resumes.",
+        section=make_section(),
+        publish_at=older(clock, 20),
+    )
+    make_article(
+        title="Budget passes",
+        standfirst="Parliament approves spending.",
+        section=section,
+        publish_at=older(clock, 1),
+    )
+    make_article(
+        title="Shares the topic, no words",
+        standfirst="Parliament approves spending.",
+        tags=["Maritime"],
+        section=make_section(),
+        publish_at=older(clock, 2),
+    )
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Cranes return to the harbour", "Budget passes"]
+
+
+def test_more_like_this_prefers_headline_words_to_standfirst_words_and_skips_hidden_stories(
+    clock,
+):
+    story = make_article(
+        title="Harbour cranes stand idle",
+        standfirst="Dockers walk out.",
+        section=make_section(),
+    )
+    make_article(
+        title="Port update",
+        standfirst="The harbour cranes were idle.",
+        section=make_section(),
+        publish_at=older(clock, 1),
+    )
+    make_article(
+        title="Words in the body only",
+        standfirst="Quiet day.",
+        body="<p>The harbour cranes were idle.</p>",
+        section=make_section(),
+        publish_at=older(clock, 1),
+    )
+    make_article(
+        title="Harbour cranes idle again",
+        standfirst="Second day.",
+        section=make_section(),
+        publish_at=older(clock, 5),
+    )
+    make_draft(title="Harbour cranes stand idle: draft", section=make_section())
+    make_future(title="Harbour cranes stand idle: future", section=make_section())
+
+    assert titles(related_content(loaded(story))) == [
+        "Harbour cranes idle again",
+        "Port update",
+    ]
+
+
+def test_more_like_this_uses_a_bounded_number_of_queries(
+    clock, django_assert_num_queries
+):
+    section = make_section()
+    story = make_article(
+        title="Harbour cranes stand idle",
+        standfirst="Dockers walk out.",
+        section=section,
+    )
+    archive = make_articles_in_bulk(200, sections=[section], image=make_image())
+    link(story, to=archive[-1])
+    make_article(title="Cranes again", section=make_section())
+    story = loaded(story)
+
+    # Curated links, stories sharing words, stories in the same section.
+    with django_assert_num_queries(3):
+        cards = related_content(story)
+
+    assert titles(cards)[:2] == [archive[-1].title, "Cranes again"]
+    assert len(cards) == 3

@@ -15,7 +15,7 @@ def test_each_note_becomes_a_correction_comment_in_order(clock, admin_user):
     clock.advance(hours=1)
     workflow.add_correction(story, by=admin_user, kind="update", text="Toll rose.")
 
-    assert corrections_schema(story) == [
+    assert corrections_schema(story.corrections.all()) == [
         {
             "@type": "CorrectionComment",
             "text": "Correction: Date fixed.",
@@ -30,4 +30,4 @@ def test_each_note_becomes_a_correction_comment_in_order(clock, admin_user):
 
 
 def test_a_story_without_notes_has_no_correction(clock):
-    assert corrections_schema(make_article()) == []
+    assert corrections_schema(make_article().corrections.all()) == []

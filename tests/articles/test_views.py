@@ -265,7 +265,11 @@ def test_story_page_copy_link_button_is_hidden_until_script_enables_it(client, s
     assert text(button) == "Copy link"
     copy_item = one(page, "li.share__copy")
     assert copy_item.has_attr("hidden")
-    assert one(page, "script")["src"].endswith("js/share.js")
+    assert one(page, "script[src]")["src"].endswith("js/share.js")
+    # No other script runs: the rest are JSON-LD data blocks.
+    assert {script.get("type") for script in page.select("script:not([src])")} == {
+        "application/ld+json"
+    }
 
 
 def test_story_page_has_three_related_cards_with_image_link_and_teaser(client, story):

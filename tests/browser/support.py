@@ -17,4 +17,7 @@ READER_PAGES = {
     "section": "/sections/south-asia/",
     "tag": "/tags/maritime-security/",
     "author": "/authors/rafiq-anwar/",
+    "search": "/search/",
+    "search results": "/search/?q=radar+coast&section=south-asia",
+    "archive": "/archive/",
 }

@@ -1,4 +1,4 @@
-"""Home and story pages at phone and desktop widths, saved as screenshots for review."""
+"""Home, story and search pages at phone and desktop widths, saved as screenshots."""
 
 import pytest
 from playwright.sync_api import expect
@@ -48,12 +48,19 @@ def check_layout(page):
 
 
 @pytest.mark.parametrize("device, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
-def test_home_and_story_fit_the_screen(device, viewport, new_context, demo_newsroom):
+def test_home_story_and_search_fit_the_screen(
+    device, viewport, new_context, demo_newsroom
+):
     page = new_context(viewport=viewport).new_page()
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
     story = Article.objects.get(slug=STORY_SLUG)
 
-    for name, url in [("home", "/"), ("story", story.get_absolute_url())]:
+    pages = [
+        ("home", "/"),
+        ("story", story.get_absolute_url()),
+        ("search", "/search/?q=border+security"),
+    ]
+    for name, url in pages:
         page.goto(url)
         check_layout(page)
         page.screenshot(path=SCREENSHOTS_DIR / f"{name}-{device}.png", full_page=True)

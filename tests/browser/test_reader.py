@@ -158,3 +158,32 @@ def test_share_row_works_without_javascript(new_context, story):
 
     expect(page.locator(".share a[data-network]")).to_have_count(len(SHARE_NETWORKS))
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+
+
+def test_reader_searches_from_the_header_and_opens_a_result(
+    page, live_server, demo_newsroom
+):
+    page.goto("/")
+    box = page.get_by_role("search").get_by_label("Search stories")
+    box.fill("radar coast")
+    box.press("Enter")
+
+    expect(page).to_have_url(f"{live_server.url}/search/?q=radar+coast")
+    expect(page.locator("h1")).to_have_text("Search")
+    expect(page.get_by_role("status")).to_contain_text("radar coast")
+    first = page.locator(".result").first
+    expect(first.locator("mark").first).to_be_visible()
+    title = first.locator(".result__title a").inner_text()
+
+    # Narrow to another section: the words stay, the results change.
+    page.get_by_label("Section", exact=True).select_option(label="Middle East")
+    page.locator(".search-form").get_by_role("button", name="Search").click()
+    expect(page).to_have_url(
+        f"{live_server.url}/search/?q=radar+coast&section=middle-east"
+    )
+    expect(page.get_by_label("Words to find")).to_have_value("radar coast")
+    expect(page.locator(".result__title a").filter(has_text=title)).to_have_count(0)
+
+    page.go_back()
+    page.locator(".result__title a").first.click()
+    expect(page.locator("h1")).to_have_text(title)
