@@ -137,7 +137,11 @@ def measure_under_load(env, pages, *, duration, redis_url):
     """Serve the render path, the cached pages and the raw floor with gunicorn
     at once, and load every URL with wrk in interleaved slices."""
     story = next(page for page in pages if page["page"] == "story")
-    reader = [page for page in pages if page["page"] != "floor"]
+    # Searches are never page-cached (a query other than ?page= bypasses the
+    # cache), so only the reader pages get a cached column.
+    reader = [
+        page for page in pages if page["page"] != "floor" and "?" not in page["path"]
+    ]
     backends = cached.backends(redis_url)
     loads = []
     with ExitStack() as servers:
@@ -207,7 +211,7 @@ def measure_under_load(env, pages, *, duration, redis_url):
         cached.flush_redis(backends["redis"])
     for page in pages:
         page["wrk"] = figures["uncached", page["page"]]
-        if page["page"] != "floor":
+        if page in reader:
             page["cached"] = {
                 backend: {
                     "wrk": figures[backend, page["page"]],

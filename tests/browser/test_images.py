@@ -45,7 +45,9 @@ def load_every_image(page):
     height = page.evaluate("document.documentElement.scrollHeight")
     for offset in range(0, height + PHONE_412["height"], PHONE_412["height"] // 2):
         page.evaluate(f"window.scrollTo(0, {offset})")
-    page.wait_for_function("[...document.images].every(img => img.complete)")
+    # (Not wait_for_function with a string: it evaluates it, which the CSP refuses.)
+    for image in page.locator("img").all():
+        expect(image).to_have_js_property("complete", True, timeout=10_000)
     fetched = page.evaluate(
         """performance.getEntriesByType('resource')
             .filter(entry => entry.initiatorType === 'img')
