@@ -18,6 +18,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, Ln, Substr
+from django.utils import timezone
 
 from media.models import Image
 
@@ -40,6 +41,9 @@ MORE_LIKE_THIS_WINDOW = 100
 HEADLINE_WEIGHT, STANDFIRST_WEIGHT = 1.0, 0.4
 # Enough of a body for a teaser when a story has no standfirst.
 TEASER_SOURCE_LENGTH = 2000
+# How many similar stories a story keeps (`rank_similar`): more than a block
+# shows, so that picks taken off the site or curated as well leave others.
+STORED_SIMILAR = 8
 
 
 @dataclass(frozen=True)
@@ -138,20 +142,24 @@ def sharing_rare_topics(tag_ids, *, exclude, now=None):
     )
 
 
-def recent_public_stories(*, exclude, now=None):
-    """Return the newest public stories outside `exclude`, as cards need them.
+def as_cards_need(queryset):
+    """Load only what a card reads; the start of the body stands in for the teaser.
 
-    Only what a card and the comparison read: a hundred whole stories (bodies
-    above all) cost more to load than everything else in the block.
+    Whole stories (bodies above all) cost more to load than everything else
+    in the block.
     """
     return (
-        Article.objects.published(now=now)
-        .exclude(pk__in=exclude)
-        .select_related("hero_image")
+        queryset.select_related("hero_image")
         .only("title", "slug", "standfirst", "publish_at", "section_id", "hero_image")
         .annotate(teaser_source=Substr("body", 1, TEASER_SOURCE_LENGTH))
-        .newest_first()[:MORE_LIKE_THIS_WINDOW]
     )
+
+
+def recent_public_stories(*, exclude, now=None):
+    """Return the newest public stories outside `exclude`, as cards need them."""
+    return as_cards_need(
+        Article.objects.published(now=now).exclude(pk__in=exclude).newest_first()
+    )[:MORE_LIKE_THIS_WINDOW]
 
 
 def more_like_this(article, *, exclude, limit, now=None):
@@ -212,13 +220,82 @@ def similar_stories(article, *, exclude, limit, now=None):
     return more_like_this(article, exclude=exclude, limit=limit, now=now)
 
 
+def rank_similar(article, *, now=None):
+    """Rank the stories most like `article` as of `now` and keep their ids on it;
+    return them.
+
+    Readers' requests read the kept ranking instead of working it out: ranking
+    builds and runs the block's largest query, which costs more than the rest
+    of the story page. A story taken off the site leaves every kept ranking at
+    once, because `related_content()` reads the ids through `published()`.
+    """
+    now = now or timezone.now()
+    # The stored topics, not a prefetched copy that may predate the edit.
+    article = Article.objects.with_topics().get(pk=article.pk)
+    ranked = [
+        story.pk
+        for story in similar_stories(
+            article, exclude={article.pk}, limit=STORED_SIMILAR, now=now
+        )
+    ]
+    Article.objects.filter(pk=article.pk).update(
+        similar_story_ids=ranked, similar_ranked_at=now
+    )
+    return ranked
+
+
+def rank_similar_around(article):
+    """Rank `article` and, when it is published, the stories it is most like.
+
+    Called whenever a story changes (`workflow.record()`). Likeness goes both
+    ways, so a follow-up joins the blocks of the stories it follows at once;
+    the rest of the archive meets it when `manage.py refresh_related` runs. A
+    scheduled story is ranked, with its neighbours, as of its go-live time:
+    they show it from then, and not before, since reads go through
+    `published()`.
+    """
+    now = timezone.now()
+    if article.status == Article.Status.PUBLISHED and article.publish_at:
+        now = max(now, article.publish_at)
+    neighbours = rank_similar(article, now=now)
+    if article.status == Article.Status.PUBLISHED:
+        for neighbour in Article.objects.filter(pk__in=neighbours).only("pk"):
+            rank_similar(neighbour, now=now)
+
+
+def rank_similar_of_each(ids, *, progress=None):
+    """Rank the stories `ids` one by one, each as of now or its go-live time.
+
+    `progress(1)` is called after each.
+    """
+    now = timezone.now()
+    for story in Article.objects.filter(pk__in=ids).only("pk", "publish_at"):
+        rank_similar(story, now=max(now, story.publish_at or now))
+        if progress:
+            progress(1)
+
+
+def kept_similar_stories(article, *, exclude, limit, now=None):
+    """Return up to `limit` of the similar stories kept on `article`, in their order,
+    leaving out those in `exclude` and any no longer public."""
+    wanted = [pk for pk in article.similar_story_ids if pk not in exclude]
+    if not wanted:
+        return []
+    found = as_cards_need(
+        Article.objects.published(now=now).filter(pk__in=wanted)
+    ).in_bulk()
+    return [found[pk] for pk in wanted if pk in found][:limit]
+
+
 def related_content(article, *, limit=3, now=None):
     """Return up to `limit` cards for `article`, in at most three queries.
 
-    Curated links first; then, for a story with two topics or more, the
-    stories sharing the rarest of them (`tag_weight`); for a story with fewer,
-    the stories whose words are most like its headline and standfirst; then
-    the newest in its section.
+    Curated links first; then the stories most like it: for a story with two
+    topics or more, the stories sharing the rarest of them (`tag_weight`);
+    for a story with fewer, the stories whose words are most like its
+    headline and standfirst; then the newest in its section. The similar
+    stories are those kept on the story by `rank_similar()`, or, for a story
+    never ranked, ranked here.
     """
     cards = []
     seen = {article.pk}
@@ -241,9 +318,12 @@ def related_content(article, *, limit=3, now=None):
             cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
 
     if len(cards) < limit:
-        for other in similar_stories(
-            article, exclude=seen, limit=limit - len(cards), now=now
-        ):
+        similar = (
+            similar_stories
+            if article.similar_story_ids is None
+            else kept_similar_stories
+        )
+        for other in similar(article, exclude=seen, limit=limit - len(cards), now=now):
             seen.add(other.pk)
             cards.append(RelatedCard.for_article(other))
 

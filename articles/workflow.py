@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from pagecache import content_changed
 
-from . import revisions
+from . import related, revisions
 from .models import (
     Article,
     AuditEntry,
@@ -38,6 +38,18 @@ from .snapshots import diff, take_snapshot, write_snapshot
 PUBLISH_PERMISSION = "articles.publish_article"
 PREVIEW_TOKEN_BYTES = 32
 Action = AuditEntry.Action
+# What a story is about, or whether readers see it, may have changed: its
+# related stories are ranked again (`related.rank_similar_around`).
+RANKED_AFTER = {
+    Action.CREATED,
+    Action.EDITED,
+    Action.PUBLISHED,
+    Action.SCHEDULED,
+    Action.PUBLISHED_CHANGES,
+    Action.REINSTATED,
+    Action.RESTORED,
+    Action.RECOVERED,
+}
 
 
 class NotAllowed(PermissionDenied):
@@ -96,9 +108,12 @@ def record(article, user, action, *, reason="", changes=None):
     """Write who did what to `article`, when and why, and refresh reader pages.
 
     Every change to a story passes through here, so this is also where cached
-    pages that could show it are marked stale (and a CDN told which keys).
+    pages that could show it are marked stale (and a CDN told which keys), and
+    where the stories it is most like are ranked again.
     """
     content_changed("home", f"story-{article.pk}")
+    if action in RANKED_AFTER:
+        related.rank_similar_around(article)
     return AuditEntry.objects.create(
         article=article,
         article_title=article.title,

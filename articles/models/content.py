@@ -108,11 +108,16 @@ class TaggedArticle(taggit_models.ItemBase):
         ]
 
 
-# A revision holds the story with its topics, byline and curated links; the
-# search document is derived from them, so it is rebuilt, never restored.
+# Columns worked out from a story's content by other code (`search`, `related`),
+# written by that code alone: a revision never restores them, and `save()`
+# never writes back the copy it loaded.
+DERIVED_FIELDS = ("search_vector", "similar_story_ids", "similar_ranked_at")
+
+
+# A revision holds the story with its topics, byline and curated links.
 @reversion.register(
     follow=("article_authors", "related_links", "tagged_items"),
-    exclude=("search_vector",),
+    exclude=DERIVED_FIELDS,
 )
 class Article(models.Model):
     Status = Status
@@ -211,6 +216,12 @@ class Article(models.Model):
     # body), GIN-indexed by migration 0009 and written by `search.index_stories()`.
     # SQLite keeps an FTS5 table instead (`SearchDocument`), so this stays NULL.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The stories most like this one, best first, ranked by `related.rank_similar()`
+    # whenever the story changes (`workflow.record()`) and by `refresh_related`,
+    # so a reader's request looks them up instead of ranking the archive. NULL:
+    # never ranked (stories loaded in bulk); the page then ranks them itself.
+    similar_story_ids = models.JSONField(null=True, blank=True, editable=False)
+    similar_ranked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ArticleManager()
 
@@ -258,9 +269,9 @@ class Article(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "lock_version"}
             else:
-                # The search document is written by `search.index_stories()`
-                # alone: a copy loaded before the last indexing must not put
-                # back the document it was loaded with.
+                # Derived columns are written by the code that derives them: a
+                # copy loaded before the last indexing or ranking must not put
+                # back what it was loaded with.
                 kwargs["update_fields"] = SAVED_FIELDS
         super().save(*args, **kwargs)
 
@@ -376,11 +387,11 @@ class Article(models.Model):
         self.save()
 
 
-# Every column `Article.save()` writes on an update: all but the search document.
+# Every column `Article.save()` writes on an update: all but the derived ones.
 SAVED_FIELDS = frozenset(
     field.name
     for field in Article._meta.concrete_fields
-    if not field.primary_key and field.name != "search_vector"
+    if not field.primary_key and field.name not in DERIVED_FIELDS
 )
 
 

@@ -1,11 +1,12 @@
 """The "Related content" block: curated, then shared tags, then the section."""
 
+import sys
 from datetime import timedelta
 
 import pytest
 
 from articles.models import Article
-from articles.related import related_content
+from articles.related import rank_similar, related_content
 from tests.factories import (
     link,
     make_article,
@@ -26,6 +27,20 @@ def titles(cards):
 def loaded(story):
     """Reload `story` as the story page does, tags prefetched."""
     return Article.objects.with_detail_data().get(pk=story.pk)
+
+
+@pytest.fixture(autouse=True, params=["ranked-when-read", "ranking-kept"])
+def ranking(request, monkeypatch):
+    """Run every test twice: on a story never ranked, whose page ranks its similar
+    stories itself, and on one whose ranking `rank_similar()` kept just before."""
+    if request.param == "ranking-kept":
+
+        def loaded_after_ranking(story):
+            rank_similar(story)
+            return Article.objects.with_detail_data().get(pk=story.pk)
+
+        monkeypatch.setattr(sys.modules[__name__], "loaded", loaded_after_ranking)
+    return request.param
 
 
 @pytest.fixture

@@ -1,10 +1,16 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.models import Article
+from articles.related import rank_similar_of_each
 from demo.seeding import add_synthetic_articles, seed_newsroom
 from pagecache import content_changed
 
 MAX_SYNTHETIC = 1_000_000
+# Stories published through the workflow have their related stories ranked
+# then; stories inserted in bulk are ranked here, the newest this many (older
+# ones rank their own until `manage.py refresh_related` runs).
+RANKED_AT_SEED = 1_000
 
 
 class Command(BaseCommand):
@@ -45,3 +51,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Synthetic stories: {inserted:,} added, {articles - inserted:,} already there."
             )
+        self.rank_related(
+            demo=[] if no_demo else [story.pk for story in stories.values()],
+            verbosity=verbosity,
+        )
+
+    def rank_related(self, *, demo, verbosity):
+        unranked = (
+            Article.objects.filter(
+                status=Article.Status.PUBLISHED, similar_story_ids__isnull=True
+            )
+            .newest_first()
+            .values_list("pk", flat=True)[:RANKED_AT_SEED]
+        )
+        # The demo stories may have changed since they were last ranked.
+        ids = {*demo, *unranked}
+        with tqdm(
+            total=len(ids), desc="Related", unit="story", disable=verbosity == 0
+        ) as bar:
+            rank_similar_of_each(ids, progress=bar.update)
