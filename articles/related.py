@@ -281,10 +281,13 @@ def kept_similar_stories(article, *, exclude, limit, now=None):
     wanted = [pk for pk in article.similar_story_ids if pk not in exclude]
     if not wanted:
         return []
-    found = as_cards_need(
-        Article.objects.published(now=now).filter(pk__in=wanted)
-    ).in_bulk()
+    found = public_stories_by_id(wanted, now=now).in_bulk()
     return [found[pk] for pk in wanted if pk in found][:limit]
+
+
+def public_stories_by_id(ids, *, now=None):
+    """The stories `ids` that are public, as cards need them: looked up by key."""
+    return as_cards_need(Article.objects.published(now=now).filter(pk__in=ids))
 
 
 def related_content(article, *, limit=3, now=None):
