@@ -30,6 +30,18 @@ PEER_TARGETS = {
 DATABASE_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 STORY_TARGET = 0.5
 CACHED_STORY_TARGET = 0.9
+# The reader pages with a cached target, in the order the report lists them.
+CACHED_PAGES = {
+    "home": "Home page",
+    "story": "Story page",
+    "section": "Section page",
+    "tag": "Tag page",
+    "author": "Author page",
+}
+# Uncached pages against Wagtail, from a peer-bench run with the page cache off
+# (a file named uncached*.json): the multiple of Wagtail's req/s each must reach.
+PEER_UNCACHED_TARGETS = {"article": 5.0, "home": 3.0, "tag": 3.0}
+PEER_TARGET_PAGES = {"home": "Home page", "article": "Story page", "tag": "List page"}
 SCALE_TARGET = 1.3
 MEMORY_TARGET = memory.MEMORY_TARGET
 NOT_MEASURED = "not measured"
@@ -298,39 +310,81 @@ def story_rows(results):
                 verdict(ratio >= STORY_TARGET),
             ]
         )
-        rows += cached_story_rows(results, run, story)
+        rows += cached_page_rows(results, run)
         rows.append(memory_row(run))
+    return rows + peer_target_rows()
+
+
+def cached_page_rows(results, run):
+    """Return every reader page's cached rows: local memory (target), Redis (reported)."""
+    raw = raw_floor_rps(run)
+    rows = []
+    for name, label in CACHED_PAGES.items():
+        page = next((page for page in run["pages"] if page["page"] == name), None)
+        if page is None:
+            continue
+        for backend, backend_name in cached.BACKEND_NAMES.items():
+            if backend == "locmem":
+                target = (
+                    f"{label}, cached ({backend_name}): ≥ {CACHED_STORY_TARGET:.0%} "
+                    "of raw floor req/s"
+                )
+            else:
+                target = f"{label}, cached ({backend_name}): share of raw floor req/s"
+            figures = page.get("cached", {}).get(backend)
+            if figures is None or raw is None:
+                reason = skipped_reason(results, backend) or NOT_MEASURED
+                rows.append([target, run_title(run), reason, reason.split(" (")[0]])
+                continue
+            rps = figures["wrk"]["rps"]
+            figure = f"{rps / raw:.0%} ({rps:,.0f} ÷ {raw:,.0f} req/s)"
+            bare = run["raw_floor"].get("bare_wrk")
+            if bare:
+                figure += f"; {rps / bare['rps']:.0%} of bare WSGI"
+            outcome = (
+                verdict(rps / raw >= CACHED_STORY_TARGET)
+                if backend == "locmem"
+                else "reported (no target)"
+            )
+            rows.append([target, run_title(run), figure, outcome])
     return rows
 
 
-def cached_story_rows(results, run, story):
-    """Return the cached story page's rows: local memory (target), Redis (reported)."""
-    raw = raw_floor_rps(run)
+def peer_target_rows():
+    """Return the targets measured by peer-bench: uncached pages against Wagtail
+    (files named uncached*.json), cached pages against its raw floor (cached*.json)."""
     rows = []
-    for backend, name in cached.BACKEND_NAMES.items():
-        if backend == "locmem":
-            target = (
-                f"Story page, cached ({name}): ≥ {CACHED_STORY_TARGET:.0%} of "
-                "raw floor req/s"
-            )
-        else:
-            target = f"Story page, cached ({name}): share of raw floor req/s"
-        figures = story.get("cached", {}).get(backend)
-        if figures is None or raw is None:
-            reason = skipped_reason(results, backend) or NOT_MEASURED
-            rows.append([target, run_title(run), reason, reason.split(" (")[0]])
-            continue
-        rps = figures["wrk"]["rps"]
-        figure = f"{rps / raw:.0%} ({rps:,.0f} ÷ {raw:,.0f} req/s)"
-        bare = run["raw_floor"].get("bare_wrk")
-        if bare:
-            figure += f"; {rps / bare['rps']:.0%} of bare WSGI"
-        outcome = (
-            verdict(rps / raw >= CACHED_STORY_TARGET)
-            if backend == "locmem"
-            else "reported (no target)"
+    for name, results in peer_results():
+        meta = results.get("meta", {})
+        run = (
+            f"peer-bench `{name}.json`, {meta.get('articles', '?'):,} stories, "
+            f"{meta.get('started', 'date not recorded')[:16].replace('T', ' ')}"
         )
-        rows.append([target, run_title(run), figure, outcome])
+        summary = results.get("summary", {})
+        for page, label in PEER_TARGET_PAGES.items():
+            figures = summary.get(page, {})
+            mine = figures.get("project", {}).get("rps")
+            if name.startswith("uncached"):
+                goal, reference = PEER_UNCACHED_TARGETS[page], "wagtail"
+                target = f"{label}, uncached: ≥ {goal:g}× Wagtail req/s"
+            elif name.startswith("cached"):
+                goal, reference = CACHED_STORY_TARGET, "floor"
+                target = (
+                    f"{label}, cached: ≥ {goal:.0%} of raw floor req/s (peer-bench)"
+                )
+            else:
+                continue
+            theirs = figures.get(reference, {}).get("rps")
+            if not mine or not theirs:
+                rows.append([target, run, NOT_MEASURED, NOT_MEASURED])
+                continue
+            ratio = mine / theirs
+            figure = (
+                f"{ratio:.2f}× ({mine:,.0f} ÷ {theirs:,.0f} req/s)"
+                if reference == "wagtail"
+                else f"{ratio:.0%} ({mine:,.0f} ÷ {theirs:,.0f} req/s)"
+            )
+            rows.append([target, run, figure, verdict(ratio >= goal)])
     return rows
 
 
@@ -415,12 +469,17 @@ def targets_section(results):
         "The uncached story target compares req/s under gunicorn with the page "
         "cache off; in brackets, the same comparison from in-process times (floor "
         "median ÷ story median), which background load disturbs less. The cached "
-        "targets compare the story page served from the page cache with the "
-        "**raw floor**: the same page's bytes handed out by a Django app with no "
+        "targets compare each reader page served from the page cache with the "
+        "**raw floor**: the story page's bytes handed out by a Django app with no "
         "middleware, under the same gunicorn settings, loaded in turn with it. "
         "Redis has no target; its figure is reported. Worker memory: every "
         "worker's resident memory (VmRSS) after the whole mix against after its "
-        "first requests; the verdict takes the worker that grew most.\n",
+        "first requests; the verdict takes the worker that grew most. The "
+        "targets against Wagtail come from the peer-bench runs kept in "
+        f"`{PEER_FOLDER}/` (see *Side by side with Wagtail*): `uncached*.json` "
+        "ran with `PAGE_CACHE=off`, `cached*.json` with the page cache on "
+        "(local memory); the list page is Byline's section page against "
+        "Wagtail's tag page.\n",
         table(["target", "run", "figure", "verdict"], story_rows(results)),
     ]
     sizes = sorted(results["options"]["sizes"])

@@ -321,6 +321,72 @@ def test_peer_bench_results_render_with_their_ratios(results, monkeypatch, tmp_p
     ]
 
 
+def test_every_reader_page_has_a_cached_verdict_against_the_raw_floor():
+    # Other pages reach 2,000 req/s: half of the raw floor's 4,000.
+    text = report.render(make_results([fake_run(1000)]))
+
+    for label in ("Home page", "Section page", "Tag page", "Author page"):
+        (row,) = target_rows(text, f"{label}, cached (local memory)")
+        assert row[2].startswith("50% (2,000 ÷ 4,000 req/s)")
+        assert row[3] == "**MISS**"
+        (redis_row,) = target_rows(text, f"{label}, cached (Redis)")
+        assert redis_row[3] == "reported (no target)"
+
+
+def peer_run(**summary):
+    return {
+        "meta": {"started": "2026-12-01T06:00:00+00:00", "articles": 1000},
+        "summary": summary,
+    }
+
+
+def test_peer_bench_runs_give_the_targets_against_wagtail_and_the_raw_floor(
+    results, monkeypatch, tmp_path
+):
+    folder = tmp_path / "peer"
+    folder.mkdir()
+    uncached = peer_run(
+        home=peer_summary(3500, 60, 180),  # 3.0× Wagtail: just there
+        article=peer_summary(3300, 110, 540),  # 4.9×: short of 5×
+        tag=peer_summary(3600, 62, 150),  # 2.4×: short of 3×
+    )
+    cached = peer_run(
+        home=peer_summary(3500, 60, 3150),  # 90%: there
+        article=peer_summary(3300, 110, 2900),  # 88%: short
+        tag=peer_summary(3600, 62, 3300),
+    )
+    (folder / "uncached.json").write_text(json.dumps(uncached))
+    (folder / "cached-locmem.json").write_text(json.dumps(cached))
+    (folder / "other.json").write_text(json.dumps(cached))
+    monkeypatch.setattr(report, "PEER_BENCH", folder)
+
+    text = report.render(results)
+
+    verdicts = {
+        row[0]: (row[1], row[2], row[3])
+        for row in target_rows(text, "")
+        if "peer-bench `" in row[1]
+    }
+    run = "peer-bench `uncached.json`, 1,000 stories, 2026-12-01 06:00"
+    assert verdicts["Home page, uncached: ≥ 3× Wagtail req/s"] == (
+        run,
+        "3.00× (180 ÷ 60 req/s)",
+        "**PASS**",
+    )
+    assert verdicts["Story page, uncached: ≥ 5× Wagtail req/s"][2] == "**MISS**"
+    assert verdicts["List page, uncached: ≥ 3× Wagtail req/s"][2] == "**MISS**"
+    cached_run = "peer-bench `cached-locmem.json`, 1,000 stories, 2026-12-01 06:00"
+    assert verdicts["Home page, cached: ≥ 90% of raw floor req/s (peer-bench)"] == (
+        cached_run,
+        "90% (3,150 ÷ 3,500 req/s)",
+        "**PASS**",
+    )
+    story = verdicts["Story page, cached: ≥ 90% of raw floor req/s (peer-bench)"]
+    assert story[2] == "**MISS**"
+    # A file named neither way is shown in its own table, with no verdict.
+    assert len(verdicts) == 6
+
+
 def test_memory_mix_is_mostly_hits_with_renders_and_other_stories():
     reader = ["/", "/story/", "/section/", "/tag/", "/author/"]
     stories = [f"/stories/{number}/" for number in range(memory.STORY_POOL)]
