@@ -55,13 +55,16 @@ def code_constants():
 
     if not apps.ready:
         databases.setup_django()
-    from articles.related import RELATED_CANDIDATE_WINDOW
+    from articles.related import RELATED_CANDIDATE_WINDOW, STORED_SIMILAR
+    from demo.seeding import RANKED_AT_SEED
 
     from .floor import RELATED_NUMBERS, STORY_NUMBER
 
     return {
         "RELATED_CANDIDATE_WINDOW": RELATED_CANDIDATE_WINDOW,
         "RELATED_CARDS": len(RELATED_NUMBERS),
+        "STORED_SIMILAR": STORED_SIMILAR,
+        "RANKED_AT_SEED": f"{RANKED_AT_SEED:,}",
         "STORY_NUMBER": STORY_NUMBER,
         "STORY_TARGET": f"{STORY_TARGET:.0%}",
         "STORY_TARGET_TIME_FACTOR": f"{1 / STORY_TARGET:g}",

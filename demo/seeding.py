@@ -31,6 +31,11 @@ SYNTHETIC_IMAGE_COUNT = 8
 SYNTHETIC_AUTHOR_COUNT = 24
 BATCH_SIZE = 2000
 
+# Stories published through the workflow have their related stories ranked
+# then; `seed_demo` ranks those it inserts in bulk, the newest this many (older
+# ones rank their own until `manage.py refresh_related` runs).
+RANKED_AT_SEED = 1_000
+
 
 def _demo_image(
     *, title, alt, caption, credit, palette, motif, seed, filename, focal=(50, 50)

@@ -251,6 +251,20 @@ def test_synthetic_stories_join_the_demo_newsroom(clock, small_drawings, client)
     assert client.get("/").status_code == 200
 
 
+def test_the_newest_stories_loaded_in_bulk_get_their_related_stories_ranked(
+    clock, small_drawings, monkeypatch
+):
+    monkeypatch.setattr("demo.management.commands.seed_demo.RANKED_AT_SEED", 10)
+
+    seed("--articles", "30", "--no-demo")
+
+    public = Article.objects.published().newest_first()
+    ranked = public.filter(similar_story_ids__isnull=False)
+    assert list(ranked) == list(public[:10])
+    # Synthetic stories share topics, so every ranked one has similar stories.
+    assert all(story.similar_story_ids for story in ranked)
+
+
 @pytest.mark.parametrize("articles", ["-1", "1000001"])
 def test_synthetic_count_out_of_range_is_a_command_error(clock, articles):
     with pytest.raises(CommandError, match="--articles must be between 0 and"):

@@ -3,14 +3,10 @@ from tqdm import tqdm
 
 from articles.models import Article
 from articles.related import rank_similar_of_each
-from demo.seeding import add_synthetic_articles, seed_newsroom
+from demo.seeding import RANKED_AT_SEED, add_synthetic_articles, seed_newsroom
 from pagecache import content_changed
 
 MAX_SYNTHETIC = 1_000_000
-# Stories published through the workflow have their related stories ranked
-# then; stories inserted in bulk are ranked here, the newest this many (older
-# ones rank their own until `manage.py refresh_related` runs).
-RANKED_AT_SEED = 1_000
 
 
 class Command(BaseCommand):
