@@ -53,8 +53,24 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_detail_data(self):
-        """Load what the story page shows besides related content."""
-        return self.with_listing_data().with_topics().prefetch_related("corrections")
+        """Load what the story page shows besides related content.
+
+        Most stories have no corrections and no curated links: `has_corrections`
+        and `has_related_links` say so with the story itself, so the page asks
+        for them only when there are some.
+        """
+        corrections = self.model._meta.get_field("corrections").related_model
+        links = self.model._meta.get_field("related_links").related_model
+        return (
+            self.with_listing_data()
+            .with_topics()
+            .annotate(
+                has_corrections=Exists(
+                    corrections.objects.filter(article=OuterRef("pk"))
+                ),
+                has_related_links=Exists(links.objects.filter(article=OuterRef("pk"))),
+            )
+        )
 
     def newest_per_section(self, per_section):
         """Return the newest `per_section` stories of each section in this set.

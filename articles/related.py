@@ -313,6 +313,9 @@ def related_content(article, *, limit=3, now=None):
         .select_related("target__hero_image")
         .order_by("order", "pk")
     )
+    # Loaded by `with_detail_data()`, which says whether there are any to read.
+    if not getattr(article, "has_related_links", True):
+        curated = curated.none()
     for link in curated[:limit]:
         if link.target_id:
             seen.add(link.target_id)

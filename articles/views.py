@@ -132,7 +132,7 @@ def article_detail(request, slug):
         article,
         byline=article.byline_authors,
         tags=article.topics,
-        corrections=article.corrections.all(),
+        corrections=article.corrections_shown,
         related_cards=related_content(article),
         is_preview=is_preview,
     )
@@ -171,7 +171,7 @@ def preview_link(request, token):
         shown.article,
         byline=shown.byline,
         tags=shown.tags,
-        corrections=article.corrections.all(),
+        corrections=article.corrections_shown,
         related_cards=related_content(article),
         is_preview=True,
     )

@@ -345,6 +345,14 @@ class Article(models.Model):
         """Topics in the order the editor typed them (uses `with_detail_data`)."""
         return [item.tag for item in self.tagged_items.all()]
 
+    @property
+    def corrections_shown(self):
+        """Corrections and updates, oldest first; no query when `with_detail_data()`
+        found none."""
+        if not getattr(self, "has_corrections", True):
+            return []
+        return list(self.corrections.all())
+
     def set_topics(self, names):
         """Make `names` the story's topics, in that order, creating new ones."""
         topics = []

@@ -4,7 +4,7 @@ size of the archive."""
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Section, Tag
+from articles.models import Article, Correction, Section, Tag
 from articles.views import HOME_PAGE_SIZE, HOME_SECTION_SIZE
 from tests.factories import (
     link,
@@ -27,9 +27,16 @@ EXPECTED_QUERIES = {
     "home": 5,
     # One page of stories and their bylines.
     "home_page_2": 3,
-    # The story, its bylines, its topics, its corrections; curated links,
-    # stories sharing topics, stories in the same section.
-    "story": 8,
+    # The story (which says whether it has corrections or curated links), its
+    # bylines, its topics; curated links, its kept similar stories, stories in
+    # the same section.
+    "story": 7,
+    # A story with no topics, a curated link and a correction: the story, its
+    # bylines, topics and corrections; curated links, stories like it in words
+    # (which fill the block).
+    "corrected_story": 7,
+    # The same story with no curated link and no correction: neither is asked for.
+    "plain_story": 5,
     # The section, one page of its stories, their bylines.
     "section": 4,
     # The tag, one page of its stories, their bylines.
@@ -77,7 +84,7 @@ def build_archive(size, *, section_count=3):
         authors=authors,
         tags=["Shared", "Only here"],
     )
-    count = size - 3
+    count = size - 5
     stories = make_articles_in_bulk(
         count,
         sections=sections,
@@ -91,11 +98,19 @@ def build_archive(size, *, section_count=3):
         section=sections[1], hero_image=image, tags=["Shared"], authors=authors
     )
     make_article(section=sections[2], hero_image=image, authors=authors)
+    corrected = make_article(slug="corrected", section=sections[0], authors=authors)
+    link(corrected, to=stories[-2])
+    Correction.objects.create(
+        article=corrected, kind=Correction.Kind.CORRECTION, text="A name was wrong."
+    )
+    plain = make_article(slug="plain", section=sections[0], authors=authors)
     month = timezone.localtime(story.publish_at)
     return {
         "home": "/",
         "home_page_2": "/?page=2",
         "story": story.get_absolute_url(),
+        "corrected_story": corrected.get_absolute_url(),
+        "plain_story": plain.get_absolute_url(),
         "section": sections[0].get_absolute_url(),
         "tag": "/tags/common/",
         "author": authors[0].get_absolute_url(),
