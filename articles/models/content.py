@@ -6,7 +6,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit import models as taggit_models
@@ -15,6 +14,7 @@ from taggit.managers import TaggableManager
 from media.models import Image
 
 from ..addresses import normalise_scheme, validate_web_address, web_address_q
+from ..paths import slug_address
 from ..publishing import State, Status, publication_values, state_of
 from ..querysets import ArticleManager
 from ..sanitise import BODY_EXTENSIONS, sanitise_html
@@ -41,7 +41,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_address("articles:section", self.slug)
 
 
 class Author(models.Model):
@@ -66,7 +66,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_address("articles:author", self.slug)
 
 
 class Tag(taggit_models.Tag):
@@ -86,7 +86,7 @@ class Tag(taggit_models.Tag):
         return slug if i is None else f"{slug}-{i}"
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_address("articles:tag", self.slug)
 
 
 @reversion.register()
@@ -276,7 +276,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_address("articles:detail", self.slug)
 
     def clean(self):
         # Forms check the database's constraints before save() runs: a story marked
