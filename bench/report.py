@@ -17,7 +17,8 @@ ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
 DOCS = databases.ROOT / "docs" / "benchmarks.md"
 # Where `--no-docs` writes the report, so a quick run still renders it.
 DOCS_ASIDE = databases.WORK_DIR / "benchmarks.md"
-# Results of ../shared/peer-bench (its `--json` output), one file per run, copied in by hand.
+# Results of ../shared/peer-bench (its `--json` output), one file per run, written
+# there by bench/peer-bench/run.sh.
 PEER_FOLDER = "bench/peer-bench"
 PEER_BENCH = databases.ROOT / PEER_FOLDER
 PEER_PAGES = {"home": "home", "article": "story", "tag": "list (tag or section)"}
@@ -611,10 +612,10 @@ def peer_section():
     if not found:
         return (
             intro + f"\nNot run for this report. From the project root: `bash "
-            f"../shared/peer-bench/run.sh --articles 1000 --json {folder}/NAME.json` "
-            f'(e.g. `PAGE_CACHE=off` for `cache-off`), add a `"note"` to the file '
-            "saying how Byline was served, then rerender with `.venv/bin/python "
-            "bench/run.py --from-json bench/results/run-….json`.\n"
+            f"{folder}/run.sh uncached` and `bash {folder}/run.sh cached` (each "
+            f"writes `{folder}/NAME.json`, saying how Byline was served), then "
+            "rerender with `.venv/bin/python bench/run.py --from-json "
+            "bench/results/run-….json`.\n"
         )
     return intro + "\n" + "\n".join(peer_table(name, data) for name, data in found)
 

@@ -258,7 +258,7 @@ def test_peer_bench_place_says_how_to_fill_it(results):
 
     assert "## Side by side with Wagtail (peer-bench)" in text
     assert "Not run for this report." in text
-    assert "--json bench/peer-bench/NAME.json" in text
+    assert "`bash bench/peer-bench/run.sh uncached`" in text
 
 
 def peer_summary(floor, wagtail, project):
