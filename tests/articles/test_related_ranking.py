@@ -167,3 +167,20 @@ def test_refresh_related_can_rank_only_the_stories_never_ranked(story, clock):
 
     assert Article.objects.get(pk=story.pk).similar_story_ids == []
     assert similar_titles(story) == []
+
+
+def test_the_story_page_shows_the_kept_ranking_without_ranking(story, clock, client):
+    make_article(title="Shares two", tags=["A", "B"], section=make_section())
+    rank_similar(story)
+    make_article(
+        title="Published since, shares three",
+        tags=["A", "B", "C"],
+        section=make_section(),
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(story.get_absolute_url())
+
+    # The kept ranking: the newer story joins it when the story is ranked again.
+    assert titles(response.context["related_cards"]) == ["Shares two"]
+    assert not any(" OVER " in query["sql"] for query in queries)
