@@ -66,12 +66,14 @@ def code_constants():
     if not apps.ready:
         databases.setup_django()
     from articles.related import RELATED_CANDIDATE_WINDOW, STORED_SIMILAR
+    from articles.search import RANKED_MATCHES
     from demo.seeding import RANKED_AT_SEED
 
     from .floor import RELATED_NUMBERS, STORY_NUMBER
 
     return {
         "RELATED_CANDIDATE_WINDOW": RELATED_CANDIDATE_WINDOW,
+        "RANKED_MATCHES": RANKED_MATCHES,
         "RELATED_CARDS": len(RELATED_NUMBERS),
         "STORED_SIMILAR": STORED_SIMILAR,
         "RANKED_AT_SEED": f"{RANKED_AT_SEED:,}",

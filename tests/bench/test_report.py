@@ -6,8 +6,10 @@ import json
 import pytest
 
 from articles.related import RELATED_CANDIDATE_WINDOW
+from articles.search import RANKED_MATCHES
 from bench import cached, cli, measure, memory, report, serve
 from bench.floor import RELATED_NUMBERS, STORY_NUMBER
+from demo.seeding import RANKED_AT_SEED
 
 PAGES = ("floor", "home", "story", "section", "tag", "author")
 RAW_FLOOR_RPS = 4000.0
@@ -151,6 +153,12 @@ def test_report_quotes_the_constants_as_the_code_has_them(results):
     assert f"every reader page {memory.HITS_PER_PAGE} times" in text
     assert f"`{memory.BYPASS_PARAMETER}` query parameter" in text
     assert f"{memory.STORIES_PER_CYCLE} other stories in turn from the newest" in text
+    assert f"Search finds the newest {RANKED_MATCHES:,} matches" in text
+    assert f"related stories of the newest {RANKED_AT_SEED:,} stories" in text
+    assert (
+        f"median under {report.SEARCH_TARGET_MS} ms at "
+        f"{report.SEARCH_TARGET_SIZE:,} stories on PostgreSQL"
+    ) in text
 
 
 def test_every_placeholder_is_filled_and_the_comment_left_out(results):
