@@ -79,21 +79,27 @@ class ArticleQuerySet(models.QuerySet):
         subqueries pick its 1st, 2nd, … newest story by walking the section's
         index, so the cost stays the same at 1,000 stories or 100,000. (A
         ROW_NUMBER() window numbers every story in the set first: 800 ms at
-        100,000 stories on SQLite.) The stories are then read by primary key,
-        and only while they still match this set (`Exists`), so nothing outside
-        `published()` is ever read; a plain `published()` filter here would make
-        SQLite walk the whole public index instead of looking up the keys.
+        100,000 stories on SQLite.) The picks are one UNION ALL under a single
+        `IN`, which both planners drive from the sections; an OR of one `IN` per
+        rank made PostgreSQL test every story against each list (352 ms at
+        100,000). The stories are then read by primary key, and only while they
+        still match this set (`Exists`), so nothing outside `published()` is
+        ever read; a plain `published()` filter here would make SQLite walk the
+        whole public index instead of looking up the keys.
         """
         sections = self.model._meta.get_field("section").related_model
         newest_in_section = (
             self.filter(section=OuterRef("pk")).newest_first().values("pk")
         )
-        picked = Q()
-        for rank in range(per_section):
-            pick = Subquery(newest_in_section[rank : rank + 1])
-            picked |= Q(pk__in=sections.objects.annotate(pick=pick).values("pick"))
+        picks = [
+            sections.objects.order_by()
+            .annotate(pick=Subquery(newest_in_section[rank : rank + 1]))
+            .values("pick")
+            for rank in range(per_section)
+        ]
+        picked = picks[0].union(*picks[1:], all=True)
         return (
-            self.model._default_manager.filter(picked)
+            self.model._default_manager.filter(pk__in=picked)
             .filter(Exists(self.filter(pk=OuterRef("pk"))))
             .order_by("section__order", "section__name", "-publish_at", "-pk")
         )

@@ -290,6 +290,7 @@ def bench_one(engine, size, args):
         "build_seconds": build_seconds,
         "settings": measured["settings"],
         "pages": pages,
+        "related": measured["related"],
         "raw_floor": raw_floor,
         "memory": worker_memory,
     }

@@ -64,6 +64,61 @@ def time_rounds(handler, environs, *, rounds, budget):
     return samples
 
 
+def time_calls(calls, *, rounds, budget):
+    """Time each of `calls` once per round, up to `rounds` or `budget` seconds."""
+    samples = {name: [] for name in calls}
+    deadline = time.perf_counter() + budget
+    for done in range(1, rounds + 1):
+        for name, function in calls.items():
+            start = time.perf_counter_ns()
+            function()
+            samples[name].append((time.perf_counter_ns() - start) / 1e6)
+        if done >= MIN_ROUNDS and time.perf_counter() > deadline:
+            break
+    return samples
+
+
+def measure_related(slug, *, rounds, budget):
+    """Time the story's related-content block alone, as the page reads it and
+    ranked afresh, with the queries each makes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Article
+    from articles.related import STORED_SIMILAR, related_content, similar_stories
+
+    # Loaded as the story page loads it: the block reads its prefetched topics.
+    article = Article.objects.published().with_detail_data().get(slug=slug)
+    calls = {
+        "read": lambda: related_content(article),
+        # What `rank_similar()` works out when a story changes, and what the
+        # page works out itself for a story never ranked.
+        "ranking": lambda: similar_stories(
+            article, exclude={article.pk}, limit=STORED_SIMILAR
+        ),
+    }
+    results = {"story": slug, "kept_ranking": article.similar_story_ids is not None}
+    for name, function in calls.items():
+        for _ in range(WARM_UP_REQUESTS):
+            function()
+        with CaptureQueriesContext(connection) as captured:
+            function()
+        results[name] = {"queries": len(captured.captured_queries)}
+    for name, timings in time_calls(calls, rounds=rounds, budget=budget).items():
+        results[name] |= {
+            "samples": len(timings),
+            "median_ms": statistics.median(timings),
+            "p95_ms": percentile(timings, 0.95),
+        }
+        print(
+            f"  related ({name}) {results[name]['queries']:>3} queries  "
+            f"median {results[name]['median_ms']:7.2f} ms  "
+            f"p95 {results[name]['p95_ms']:7.2f} ms",
+            flush=True,
+        )
+    return results
+
+
 def measure(pages, *, rounds, budget):
     """Warm up and count queries for every page, then time them in rounds."""
     from django.core.handlers.wsgi import WSGIHandler
@@ -137,7 +192,7 @@ def main(argv=None):
     from django.conf import settings
 
     from .memory import STORY_POOL
-    from .targets import other_stories, pick_pages
+    from .targets import other_stories, pick_pages, story_slug
 
     if settings.PAGE_CACHE:
         raise SystemExit("bench.measure times the render path: set PAGE_CACHE=off")
@@ -145,6 +200,9 @@ def main(argv=None):
     measured = {
         "settings": effective_settings(),
         "pages": pages,
+        "related": measure_related(
+            story_slug(), rounds=args.requests, budget=args.budget
+        ),
         "other_stories": other_stories(STORY_POOL),
     }
     with open(args.output, "w") as out:

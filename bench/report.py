@@ -45,6 +45,15 @@ PEER_UNCACHED_TARGETS = {"article": 5.0, "home": 3.0, "tag": 3.0}
 PEER_TARGET_PAGES = {"home": "Home page", "article": "Story page", "tag": "List page"}
 SCALE_TARGET = 1.3
 MEMORY_TARGET = memory.MEMORY_TARGET
+# Issue #10's goal for search: the median, in-process, at this size on this database.
+SEARCH_TARGET_MS = 50
+SEARCH_TARGET_SIZE = 100_000
+SEARCH_TARGET_DATABASE = "postgres"
+SEARCH_PAGE_PREFIX = "search-"
+RELATED_CALLS = {
+    "read": "related block, as the story page reads it",
+    "ranking": "related stories ranked afresh",
+}
 NOT_MEASURED = "not measured"
 PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
@@ -57,12 +66,14 @@ def code_constants():
     if not apps.ready:
         databases.setup_django()
     from articles.related import RELATED_CANDIDATE_WINDOW, STORED_SIMILAR
+    from articles.search import RANKED_MATCHES
     from demo.seeding import RANKED_AT_SEED
 
     from .floor import RELATED_NUMBERS, STORY_NUMBER
 
     return {
         "RELATED_CANDIDATE_WINDOW": RELATED_CANDIDATE_WINDOW,
+        "RANKED_MATCHES": RANKED_MATCHES,
         "RELATED_CARDS": len(RELATED_NUMBERS),
         "STORED_SIMILAR": STORED_SIMILAR,
         "RANKED_AT_SEED": f"{RANKED_AT_SEED:,}",
@@ -72,6 +83,8 @@ def code_constants():
         "CACHED_STORY_TARGET": f"{CACHED_STORY_TARGET:.0%}",
         "SCALE_TARGET": f"{SCALE_TARGET}×",
         "MEMORY_TARGET": f"{MEMORY_TARGET:.0%}",
+        "SEARCH_TARGET_MS": SEARCH_TARGET_MS,
+        "SEARCH_TARGET_SIZE": SEARCH_TARGET_SIZE,
         "MEMORY_FIRST_REQUESTS": memory.FIRST_REQUESTS,
         "MEMORY_TOTAL_REQUESTS": memory.TOTAL_REQUESTS,
     }
@@ -415,6 +428,38 @@ def memory_row(run):
     return [target, run_title(run), figure, verdict(memory.within_target(measured))]
 
 
+def search_pages(run):
+    """Return the search pages of a run, rarest query first."""
+    return [
+        page for page in run["pages"] if page["page"].startswith(SEARCH_PAGE_PREFIX)
+    ]
+
+
+def search_rows(results):
+    """Return the search target's rows: one per search page of the run it names."""
+    target = (
+        f"Search: median under {SEARCH_TARGET_MS} ms at {SEARCH_TARGET_SIZE:,} "
+        f"stories on {DATABASE_NAMES[SEARCH_TARGET_DATABASE]}"
+    )
+    runs = [
+        run
+        for run in results["runs"]
+        if run["database"] == SEARCH_TARGET_DATABASE
+        and run["size"] == SEARCH_TARGET_SIZE
+    ]
+    rows = [
+        [
+            target,
+            f"{run_title(run)}: **{page['page']}** (`{page['path']}`)",
+            f"{page['median_ms']:.1f} ms (p95 {page['p95_ms']:.1f} ms)",
+            verdict(page["median_ms"] < SEARCH_TARGET_MS),
+        ]
+        for run in runs
+        for page in search_pages(run)
+    ]
+    return rows or [[target, "no such run", NOT_MEASURED, NOT_MEASURED]]
+
+
 def memory_requests_default():
     return memory.FIRST_REQUESTS, memory.TOTAL_REQUESTS
 
@@ -484,7 +529,10 @@ def targets_section(results):
         "ran with `PAGE_CACHE=off`, `cached*.json` with the page cache on "
         "(local memory); the list page is Byline's section page against "
         "Wagtail's tag page.\n",
-        table(["target", "run", "figure", "verdict"], story_rows(results)),
+        table(
+            ["target", "run", "figure", "verdict"],
+            story_rows(results) + search_rows(results),
+        ),
     ]
     sizes = sorted(results["options"]["sizes"])
     if len(sizes) >= 2:
@@ -514,6 +562,62 @@ def targets_section(results):
     else:
         parts.append("\nThe scale target needs two sizes; this run measured one.")
     return "\n".join(parts) + "\n"
+
+
+def search_and_related_rows(run):
+    """Return one run's rows: each search page, then the related-content block."""
+    rows = [
+        [
+            run_title(run),
+            f"**{page['page']}** (`{page['path']}`)",
+            page["queries"],
+            f"{page['median_ms']:.2f}",
+            f"{page['p95_ms']:.2f}",
+        ]
+        for page in search_pages(run)
+    ]
+    related = run.get("related")
+    for name, label in RELATED_CALLS.items():
+        if related is None:
+            rows.append([run_title(run), label, NOT_MEASURED, "—", "—"])
+            continue
+        figures = related[name]
+        if name == "read":
+            kept = "kept ranking" if related["kept_ranking"] else "never ranked"
+            label = f"{label} ({kept})"
+        rows.append(
+            [
+                run_title(run),
+                label,
+                figures["queries"],
+                f"{figures['median_ms']:.2f}",
+                f"{figures['p95_ms']:.2f}",
+            ]
+        )
+    return rows
+
+
+def search_and_related_section(results):
+    """Return search latency and the related-content block's cost, per run."""
+    rows = [row for run in results["runs"] for row in search_and_related_rows(run)]
+    return (
+        "\n".join(
+            [
+                "## Search and related content\n",
+                "Search: the whole search page, in-process, from the per-run tables "
+                "(three queries from rare to common; the page's median and p95). "
+                "Related content: the block alone, in-process, for the measured "
+                "story, loaded as the story page loads it. *As the story page reads "
+                "it*: `related_content()`, which reads the similar stories kept on "
+                "the story when it was last ranked (or ranks them itself if it never "
+                "was; the row says which). *Ranked afresh*: `similar_stories()`, the "
+                "work `rank_similar()` does when a story changes, and what a page "
+                "pays for a story never ranked.\n",
+                table(["run", "measured", "queries", "median ms", "p95 ms"], rows),
+            ]
+        )
+        + "\n"
+    )
 
 
 def peer_results():
@@ -853,6 +957,7 @@ def render(results):
         f"run from `{PEER_FOLDER}/`.\n",
         machine_section(results),
         targets_section(results),
+        search_and_related_section(results),
         peer_section(),
         "## Results per database and size\n",
         "Times are server time per request in-process, with the page cache off; "

@@ -12,8 +12,13 @@ from demo.seeding import SYNTHETIC_PREFIX
 from .floor import STORY_NUMBER
 
 
+def story_slug():
+    """Return the slug of the synthetic story the harness measures."""
+    return f"{SYNTHETIC_PREFIX}{STORY_NUMBER:06d}"
+
+
 def _story():
-    slug = f"{SYNTHETIC_PREFIX}{STORY_NUMBER:06d}"
+    slug = story_slug()
     article = Article.objects.published().get(slug=slug)
     return article.get_absolute_url(), f"synthetic story {STORY_NUMBER} ({slug})"
 
@@ -86,7 +91,7 @@ def pick_pages():
 
 def other_stories(count):
     """Return the paths of the newest `count` published stories but the measured one."""
-    measured = f"{SYNTHETIC_PREFIX}{STORY_NUMBER:06d}"
+    measured = story_slug()
     newest = (
         Article.objects.published()
         .exclude(slug=measured)

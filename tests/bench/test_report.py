@@ -6,8 +6,10 @@ import json
 import pytest
 
 from articles.related import RELATED_CANDIDATE_WINDOW
+from articles.search import RANKED_MATCHES
 from bench import cached, cli, measure, memory, report, serve
 from bench.floor import RELATED_NUMBERS, STORY_NUMBER
+from demo.seeding import RANKED_AT_SEED
 
 PAGES = ("floor", "home", "story", "section", "tag", "author")
 RAW_FLOOR_RPS = 4000.0
@@ -151,6 +153,12 @@ def test_report_quotes_the_constants_as_the_code_has_them(results):
     assert f"every reader page {memory.HITS_PER_PAGE} times" in text
     assert f"`{memory.BYPASS_PARAMETER}` query parameter" in text
     assert f"{memory.STORIES_PER_CYCLE} other stories in turn from the newest" in text
+    assert f"Search finds the newest {RANKED_MATCHES:,} matches" in text
+    assert f"related stories of the newest {RANKED_AT_SEED:,} stories" in text
+    assert (
+        f"median under {report.SEARCH_TARGET_MS} ms at "
+        f"{report.SEARCH_TARGET_SIZE:,} stories on PostgreSQL"
+    ) in text
 
 
 def test_every_placeholder_is_filled_and_the_comment_left_out(results):
@@ -454,3 +462,104 @@ def test_a_full_run_stops_on_an_unreachable_redis(monkeypatch):
 
     with pytest.raises(SystemExit, match="no Redis at"):
         cli.check_redis(args)
+
+
+SEARCHES = ("search-rare", "search-topic", "search-common")
+
+
+def with_search_and_related(run, *, database, search_ms, kept_ranking=True):
+    """Return `run` on `database`, with three search pages taking `search_ms` and
+    the related block measured."""
+    story = next(page for page in run["pages"] if page["page"] == "story")
+    for name, median in zip(SEARCHES, search_ms, strict=True):
+        run["pages"].append(
+            story
+            | {
+                "page": name,
+                "path": f"/search/?q={name}",
+                "label": name,
+                "median_ms": median,
+                "p95_ms": median * 2,
+            }
+        )
+    run["database"] = database
+    run["related"] = {
+        "story": "synthetic-000501",
+        "kept_ranking": kept_ranking,
+        "read": {"queries": 2, "samples": 30, "median_ms": 1.25, "p95_ms": 2.5},
+        "ranking": {"queries": 1, "samples": 30, "median_ms": 7.75, "p95_ms": 9.5},
+    }
+    return run
+
+
+@pytest.mark.parametrize(
+    ("median", "outcome"), [(49.9, "**PASS**"), (50.0, "**MISS**")]
+)
+def test_search_verdict_takes_each_search_median_at_100000_on_postgresql(
+    median, outcome
+):
+    runs = [
+        with_search_and_related(
+            fake_run(1000), database="postgres", search_ms=[99.0] * 3
+        ),
+        with_search_and_related(
+            fake_run(100_000), database="postgres", search_ms=[10.0, 20.0, median]
+        ),
+        with_search_and_related(
+            fake_run(100_000), database="sqlite", search_ms=[99.0] * 3
+        ),
+    ]
+    text = report.render(make_results(runs))
+
+    rows = target_rows(text, "Search: median under 50 ms at 100,000 stories")
+    assert [row[1].split("`")[1] for row in rows] == [
+        f"/search/?q={name}" for name in SEARCHES
+    ]
+    assert all("PostgreSQL, 100,000 stories" in row[1] for row in rows)
+    assert [row[3] for row in rows] == ["**PASS**", "**PASS**", outcome]
+    assert rows[2][2] == f"{median:.1f} ms (p95 {median * 2:.1f} ms)"
+
+
+def test_search_verdict_is_not_measured_without_postgresql_at_100000():
+    run = with_search_and_related(
+        fake_run(1000), database="postgres", search_ms=[1.0, 2.0, 3.0]
+    )
+    text = report.render(make_results([run]))
+
+    (row,) = target_rows(text, "Search: median under 50 ms")
+    assert row[2:] == ["not measured", "not measured"]
+
+
+@pytest.mark.parametrize(
+    ("kept_ranking", "wording"), [(True, "kept ranking"), (False, "never ranked")]
+)
+def test_related_content_cost_is_reported_per_run_read_and_ranked(
+    kept_ranking, wording
+):
+    run = with_search_and_related(
+        fake_run(1000),
+        database="sqlite",
+        search_ms=[1.0, 2.0, 3.0],
+        kept_ranking=kept_ranking,
+    )
+    text = report.render(make_results([run]))
+
+    (read,) = target_rows(text, "SQLite, 1,000 stories | related block")
+    assert read == [
+        "SQLite, 1,000 stories",
+        f"related block, as the story page reads it ({wording})",
+        "2",
+        "1.25",
+        "2.50",
+    ]
+    (ranked,) = target_rows(text, "SQLite, 1,000 stories | related stories ranked")
+    assert ranked[2:] == ["1", "7.75", "9.50"]
+    searches = target_rows(text, "SQLite, 1,000 stories | **search-")
+    assert [row[3] for row in searches] == ["1.00", "2.00", "3.00"]
+
+
+def test_results_from_before_related_content_was_measured_still_render(results):
+    text = report.render(results)
+
+    rows = target_rows(text, "SQLite, 1,000 stories | related")
+    assert [row[2:] for row in rows] == [["not measured", "—", "—"]] * 2

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 
 from articles.models import (
@@ -274,3 +275,29 @@ def test_synthetic_count_out_of_range_is_a_command_error(clock, articles):
         seed("--articles", articles, "--no-demo")
 
     assert not Article.objects.exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite's statistics are left alone"
+)
+def test_synthetic_stories_are_analysed_before_their_related_stories_are_ranked(
+    clock, small_drawings, monkeypatch
+):
+    rows_seen_by_planner = []
+    monkeypatch.setattr(
+        "demo.management.commands.seed_demo.rank_similar_of_each",
+        lambda ids, progress=None: rows_seen_by_planner.append(planner_rows()),
+    )
+
+    seed("--articles", "37", "--no-demo")
+
+    assert rows_seen_by_planner == [37]
+
+
+def planner_rows():
+    """Return how many stories PostgreSQL's statistics say there are."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass"
+        )
+        return round(cursor.fetchone()[0])
