@@ -248,3 +248,28 @@ def test_editor_swaps_two_stories_in_one_save(client, desk):
     assert response.status_code == 302
     assert lead_on(client) == "fourth"
     assert top_stories_on(client)[0] == "third"
+
+
+def test_editor_opens_the_home_page_form_with_a_row_for_each_slot(desk):
+    home = frontpages.home_front_page()
+    frontpages.set_line_up(home, [desk["stories"]["third"]], by=desk["editor"])
+
+    response = logged_in(desk["editor"]).get(
+        reverse("admin:articles_frontpage_change", args=[home.pk])
+    )
+
+    assert response.status_code == 200
+    page = parse(response)
+    assert one(page, "#id_slots-TOTAL_FORMS")["value"] == "5"
+    assert one(page, "#id_slots-MAX_NUM_FORMS")["value"] == "5"
+    chosen = one(page, "#id_slots-0-article option[selected]")
+    assert text(chosen) == "third"
+
+
+def test_the_front_pages_are_hidden_from_contributors_in_the_admin(desk):
+    client = logged_in(make_user("Contributor"))
+
+    assert client.get(reverse("admin:articles_frontpage_changelist")).status_code == 403
+    assert "Front pages" not in client.get(reverse("admin:index")).content.decode()
+    editor_index = logged_in(desk["editor"]).get(reverse("admin:index"))
+    assert "Front pages" in editor_index.content.decode()
