@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='frontpage',
-            constraint=models.UniqueConstraint(django.db.models.functions.comparison.Coalesce('section', models.Value(0)), name='one_front_page_per_page'),
+            constraint=models.UniqueConstraint(django.db.models.functions.comparison.Coalesce('section', models.Value(0)), name='one_front_page_per_page', violation_error_message='That page already has a front page; change its line-up instead.'),
         ),
         migrations.AddConstraint(
             model_name='frontpageslot',

@@ -33,7 +33,10 @@ class FrontPage(models.Model):
             # One home page: NULL sections are never equal to each other in a
             # plain unique index, so the home page counts as section 0.
             models.UniqueConstraint(
-                Coalesce("section", Value(0)), name="one_front_page_per_page"
+                Coalesce("section", Value(0)),
+                name="one_front_page_per_page",
+                violation_error_message="That page already has a front page; "
+                "change its line-up instead.",
             ),
         ]
 

@@ -273,3 +273,22 @@ def test_the_front_pages_are_hidden_from_contributors_in_the_admin(desk):
     assert "Front pages" not in client.get(reverse("admin:index")).content.decode()
     editor_index = logged_in(desk["editor"]).get(reverse("admin:index"))
     assert "Front pages" in editor_index.content.decode()
+
+
+def test_adding_a_second_home_page_is_refused_with_a_message(desk):
+    frontpages.home_front_page()
+    data = {
+        "section": "",
+        "slots-TOTAL_FORMS": "0",
+        "slots-INITIAL_FORMS": "0",
+        "slots-MIN_NUM_FORMS": "0",
+        "slots-MAX_NUM_FORMS": "5",
+    }
+
+    response = logged_in(desk["editor"]).post(
+        reverse("admin:articles_frontpage_add"), data
+    )
+
+    assert response.status_code == 200
+    assert "That page already has a front page" in response.content.decode()
+    assert FrontPage.objects.count() == 1
