@@ -1,7 +1,16 @@
 """What readers may see, and how lists of stories are loaded: one place for both."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -22,6 +31,21 @@ def published_q(*, prefix: str = "", now=None) -> Q:
     )
 
 
+def bylines_prefetch(model):
+    bylines = model._meta.get_field("article_authors").related_model
+    return Prefetch(
+        "article_authors",
+        queryset=bylines.objects.select_related("author").order_by("order", "pk"),
+    )
+
+
+def load_bylines(stories):
+    """Load the bylines of stories from several queries in one query, not one each."""
+    if stories:
+        prefetch_related_objects(stories, bylines_prefetch(type(stories[0])))
+    return stories
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """Stories readers may see: published, and their publish time has come."""
@@ -30,17 +54,40 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
+    def _slots_on(self, section):
+        slots = self.model._meta.get_field("front_page_slots").related_model
+        return slots.objects.filter(front_page__section=section)
+
+    def placed_on(self, section=None):
+        """Stories an editor placed on the home page (or `section`'s page), in slot order.
+
+        Chain it after `published()`: a story placed ahead of its publish time
+        stays off the page until then, and the next slot moves up meanwhile.
+        """
+        front_pages = (
+            self.model._meta.get_field("front_page_slots")
+            .related_model._meta.get_field("front_page")
+            .related_model
+        )
+        # Through `__in`, not `front_page__section=None`: that would become a
+        # LEFT JOIN matching every story with no slot at all.
+        placed = self.filter(
+            front_page_slots__front_page__in=front_pages.objects.filter(section=section)
+        ).order_by("front_page_slots__position")
+        # A story moved to another section loses its pin rather than leaking in.
+        return placed if section is None else placed.filter(section=section)
+
+    def not_placed_on(self, section=None):
+        """The stories that are not in the line-up of the home page (or `section`'s)."""
+        return self.exclude(pk__in=self._slots_on(section).values("article"))
+
     def with_listing_data(self):
         """Load what a card or list row shows, in a fixed number of queries."""
-        bylines = self.model._meta.get_field("article_authors").related_model
-        return self.select_related("section", "hero_image").prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=bylines.objects.select_related("author").order_by(
-                    "order", "pk"
-                ),
-            )
-        )
+        return self.with_card_relations().prefetch_related(bylines_prefetch(self.model))
+
+    def with_card_relations(self):
+        """Join what a card shows besides its byline; see `load_bylines()`."""
+        return self.select_related("section", "hero_image")
 
     def with_topics(self):
         """Load each story's topics in the editor's order (`Article.topics`)."""

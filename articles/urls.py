@@ -22,6 +22,7 @@ urlpatterns = [
     path("archive/<int:year>/", views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", views.archive, name="archive-month"),
     path("search/", views.search_page, name="search"),
+    path("about/", views.about, name="about"),
     path("preview/<str:token>/", views.preview_link, name="preview"),
     path("feed/", feeds.latest, name="feed"),
     path("feed/atom/", feeds.latest_atom, name="feed-atom"),
@@ -48,4 +49,5 @@ site_urlpatterns = [
     ),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -3,8 +3,10 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
@@ -15,16 +17,20 @@ from pagecache import mark_cacheable
 from . import search, workflow
 from .cache import listing_keys
 from .metadata import feed_links, home_meta, listing_meta, story_meta
-from .models import Article, Author, PendingChange, Section, Tag
-from .pagination import paginate
+from .models import Article, Author, FrontPageSlot, PendingChange, Section, Tag
+from .pagination import page_number_from, paginate
+from .querysets import load_bylines
 from .redirects import moved_story, was_taken_down
 from .related import related_content
 from .sharing import share_links
 from .snapshots import render_snapshot, take_snapshot
 
 HOME_SECTION_SIZE = 4
-# A lead story and two rows of four cards.
+# Besides the editor's line-up, the newest nine stories: the lead and the top
+# stories beside it when no editor chose them, then the latest.
 HOME_PAGE_SIZE = 9
+# Beside the lead, chosen by editors (`FrontPage`) or else the newest.
+TOP_STORIES = 4
 # Dates before this are not archive pages, whatever the address says.
 FIRST_ARCHIVE_YEAR = 1900
 
@@ -34,13 +40,16 @@ def public_articles():
 
 
 def section_blocks(*, exclude):
-    """Return (section, stories) pairs for the home page, in navigation order."""
+    """Return (section, stories) pairs for the home page, in navigation order.
+
+    Bylines are not loaded here: the home page loads them once for all its stories.
+    """
     blocks = {}
     stories = (
         Article.objects.published()
         .exclude(pk__in=exclude)
         .newest_per_section(HOME_SECTION_SIZE)
-        .with_listing_data()
+        .with_card_relations()
     )
     for article in stories:
         blocks.setdefault(article.section, []).append(article)
@@ -53,21 +62,37 @@ SITE_KEYS = {"sections"}
 
 @require_safe
 def home(request):
-    page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
+    if page_number_from(request) > 1:
+        # Older pages list every public story, the editor's line-up included:
+        # a story shown again beats a story never shown.
+        page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
+        context = {
+            "page": page,
+            "is_front": False,
+            "meta": home_meta(request, page_number=page.number),
+        }
+        response = render(request, "articles/home.html", context)
+        return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(page)})
+    # The editor's line-up first (`placed_on`), then the newest of the rest.
+    placed = list(Article.objects.published().placed_on(None).with_card_relations())
+    page = paginate(
+        public_articles().prefetch_related(None).not_placed_on(None),
+        request,
+        per_page=HOME_PAGE_SIZE,
+    )
+    front = placed + page.object_list
+    blocks = section_blocks(exclude=[story.pk for story in front])
+    shown = load_bylines(front + [story for _, stories in blocks for story in stories])
     context = {
         "page": page,
-        "is_front": page.number == 1,
+        "is_front": True,
         "meta": home_meta(request, page_number=page.number),
+        "front_stories": front,
+        "lead": front[0] if front else None,
+        "top_stories": front[1 : 1 + TOP_STORIES],
+        "latest": front[1 + TOP_STORIES :],
+        "section_blocks": blocks,
     }
-    shown = list(page)
-    if page.number == 1:
-        blocks = section_blocks(exclude=[story.pk for story in page])
-        context.update(
-            lead=page.object_list[0] if page.object_list else None,
-            latest=page.object_list[1:],
-            section_blocks=blocks,
-        )
-        shown += [story for _, stories in blocks for story in stories]
     response = render(request, "articles/home.html", context)
     return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(shown)})
 
@@ -178,6 +203,15 @@ def preview_link(request, token):
     return private_preview(render(request, "articles/article_detail.html", context))
 
 
+def pinned_story_id():
+    """The story in the first slot of a section's front page (a subquery), if any."""
+    return Subquery(
+        FrontPageSlot.objects.filter(front_page__section=OuterRef("pk"))
+        .order_by("position")
+        .values("article")[:1]
+    )
+
+
 class StoryListPage(View):
     """One page of the public stories filed under a section, topic or author.
 
@@ -195,19 +229,35 @@ class StoryListPage(View):
     context_names = ()
     empty_404 = None
     describe = None
+    # Whether editors may pin the page's lead (`FrontPage` for a section).
+    pins_lead = False
 
     def get(self, request, slug):
-        owner = get_object_or_404(self.model, slug=slug)
-        page = paginate(
-            public_articles().filter(**{self.lookup: owner}),
-            request,
-            per_page=settings.ARTICLES_PER_PAGE,
-        )
-        if self.empty_404 and not page.object_list:
+        owners = self.model.objects.all()
+        if self.pins_lead:
+            # Read with the owner, so a page with no pin costs no extra query.
+            owners = owners.annotate(pinned_id=pinned_story_id())
+        owner = get_object_or_404(owners, slug=slug)
+        stories = public_articles().filter(**{self.lookup: owner})
+        if self.pins_lead:
+            stories = stories.not_placed_on(owner)
+        page = paginate(stories, request, per_page=settings.ARTICLES_PER_PAGE)
+        pinned = []
+        if self.pins_lead and owner.pinned_id and page.number == 1:
+            pinned = list(
+                Article.objects.published()
+                .placed_on(owner)
+                .filter(pk=owner.pinned_id)
+                .with_listing_data()
+            )
+        if self.empty_404 and not page.object_list and not pinned:
             raise Http404(self.empty_404)
         name, description = self.describe(owner)
         context = dict.fromkeys(self.context_names, owner)
         context["page"] = page
+        # A pinned lead opens the first page; unpinned, the list is newest first.
+        context["lead"] = pinned[0] if pinned else None
+        context["stories"] = pinned[1:] + page.object_list
         context["meta"] = listing_meta(
             request,
             name=name,
@@ -219,7 +269,8 @@ class StoryListPage(View):
         response = render(request, self.template_name, context)
         owner_key = f"{self.model._meta.model_name}-{owner.pk}"
         return mark_cacheable(
-            response, {owner_key, *SITE_KEYS, *listing_keys(page.object_list)}
+            response,
+            {owner_key, *SITE_KEYS, *listing_keys([*pinned, *page.object_list])},
         )
 
 
@@ -228,6 +279,7 @@ section_detail = StoryListPage.as_view(
     lookup="section",
     template_name="articles/section_detail.html",
     context_names=("section", "current_section"),
+    pins_lead=True,
     describe=lambda section: (section.name, section.description or section.name),
 )
 tag_detail = StoryListPage.as_view(
@@ -248,6 +300,30 @@ author_detail = StoryListPage.as_view(
     empty_404="No published stories carry this byline.",
     describe=lambda author: (author.name, author.bio or f"Stories by {author.name}"),
 )
+
+
+# ------------------------------------------------------------ site furniture
+
+
+@require_safe
+def about(request):
+    """The about and contact page: a placeholder each newsroom rewrites."""
+    context = {
+        "meta": listing_meta(
+            request,
+            name="About us",
+            description=f"Who {settings.SITE_NAME} is, and how to reach the newsroom.",
+            path=reverse("articles:about"),
+        ),
+    }
+    response = render(request, "articles/about.html", context)
+    return mark_cacheable(response, set(SITE_KEYS))
+
+
+@require_safe
+def favicon(request):
+    """Send browsers that ask for /favicon.ico by habit to the static icon."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 # ------------------------------------------------------------ date archive

@@ -546,3 +546,12 @@ ARTICLES = [
         },
     },
 ]
+
+# What the demo's editors chose to lead with: the home page's lead, then its top
+# stories in order (newer stories fill the rest); and a section's pinned lead.
+FRONT_PAGE = [
+    "coastal-radar-network-expands-eastern-seaboard",
+    "baltic-inquiry-widens-second-cable-fault",
+    "analysis-cheap-drones-rewriting-insurgency",
+]
+SECTION_LEADS = {"south-asia": "election-security-plan-polling-stations"}

@@ -8,10 +8,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from articles.frontpages import replace_slots
 from articles.models import (
     Article,
     ArticleAuthor,
     Author,
+    FrontPage,
     RelatedLink,
     Section,
     Tag,
@@ -131,6 +133,12 @@ def seed_newsroom(*, now=None):
         for order, link in enumerate(links):
             link.order = order
         RelatedLink.objects.bulk_create(links)
+    # Placed directly: seeding is not an editor's change, so it has no audit entry.
+    home, _ = FrontPage.objects.get_or_create(section=None)
+    replace_slots(home, [articles[slug] for slug in content.FRONT_PAGE])
+    for section_slug, story_slug in content.SECTION_LEADS.items():
+        page, _ = FrontPage.objects.get_or_create(section=sections[section_slug])
+        replace_slots(page, [articles[story_slug]])
     index_stories(articles.values())
     return articles
 

@@ -1,5 +1,5 @@
 """The editors' admin, one module per job; importing them registers each admin."""
 
-from . import library, records, stories
+from . import front, library, records, stories
 
-__all__ = ["library", "records", "stories"]
+__all__ = ["front", "library", "records", "stories"]

@@ -11,6 +11,7 @@ from .content import (
     Tag,
     TaggedArticle,
 )
+from .front import HOME_SLOTS, SECTION_SLOTS, FrontPage, FrontPageSlot
 from .search import SearchDocument
 from .workflow import (
     AuditEntry,
@@ -28,11 +29,15 @@ __all__ = [
     "AuditEntry",
     "Author",
     "Correction",
+    "FrontPage",
+    "FrontPageSlot",
+    "HOME_SLOTS",
     "FormerSlug",
     "InternalNote",
     "PendingChange",
     "PreviewLink",
     "RelatedLink",
+    "SECTION_SLOTS",
     "SearchDocument",
     "Section",
     "Tag",

@@ -49,6 +49,7 @@ class AuditEntry(models.Model):
         PREVIEW_CREATED = "preview_created", "Created a preview link"
         PREVIEW_REVOKED = "preview_revoked", "Revoked a preview link"
         DELETED = "deleted", "Deleted"
+        FRONT_PAGE_CHANGED = "front_page", "Changed a front page"
 
     article = models.ForeignKey(
         Article,

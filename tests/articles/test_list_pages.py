@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from articles.views import HOME_PAGE_SIZE
+from articles.views import HOME_PAGE_SIZE, TOP_STORIES
 from tests.factories import (
     make_article,
     make_author,
@@ -58,15 +58,21 @@ def test_home_page_leads_with_the_newest_story(client, two_sections_of_stories):
     assert one(lead, "time")["datetime"] == "2026-03-16T08:30:00+00:00"
 
 
-def test_home_page_lists_latest_stories_after_the_lead(client, two_sections_of_stories):
+def test_home_page_puts_top_stories_beside_the_lead_then_the_latest(
+    client, two_sections_of_stories
+):
     page = parse(client.get("/"))
 
+    top = one(page, "section.top-stories")
+    assert [text(h) for h in top.select("h3")] == [
+        f"n{i}" for i in range(2, TOP_STORIES + 2)
+    ]
     latest = one(page, "section.latest")
     assert text(one(latest, "h2")) == "Latest"
     assert [text(h) for h in latest.select("h3")] == [
-        f"n{i}" for i in range(2, HOME_PAGE_SIZE + 1)
+        f"n{i}" for i in range(TOP_STORIES + 2, HOME_PAGE_SIZE + 1)
     ]
-    assert one(latest, 'a[rel="next"]')["href"] == "?page=2"
+    assert one(page, 'a[rel="next"]')["href"] == "?page=2"
 
 
 def test_home_page_groups_older_stories_by_section(client, two_sections_of_stories):
@@ -78,10 +84,33 @@ def test_home_page_groups_older_stories_by_section(client, two_sections_of_stori
     assert one(one(blocks[0], "h2"), "a")["href"] == "/sections/world/"
     listed = [text(h) for block in blocks for h in block.select("h3")]
     assert sorted(listed) == sorted(older)
-    for block, section in zip(blocks, ["world", "europe"], strict=True):
-        for card in block.select("article.card"):
-            section_link = one(one(card, "p.card__section"), "a")
-            assert section_link["href"] == f"/sections/{section}/"
+    for block, (name, slug) in zip(
+        blocks, [("World", "world"), ("Europe", "europe")], strict=True
+    ):
+        # The block's heading names the section; its cards do not repeat it.
+        assert block.select("p.card__section") == []
+        more = one(block, "p.more-link a")
+        assert (text(more), more["href"]) == (f"More from {name}", f"/sections/{slug}/")
+
+
+def test_home_section_block_is_a_lead_with_a_list_of_headlines(
+    client, two_sections_of_stories
+):
+    world, europe = parse(client.get("/")).select("section.section-block")
+
+    lead = one(europe, "div.section-block__lead")
+    assert [text(h) for h in lead.select("h3")] == [f"n{HOME_PAGE_SIZE + 1}"]
+    assert lead.select("p.card__teaser")
+    headlines = one(europe, "ul.headline-list")
+    assert [text(h) for h in headlines.select("h3")] == [f"n{HOME_PAGE_SIZE + 3}"]
+    # No teasers or pictures in the list: headlines only.
+    assert headlines.select("p.card__teaser, img") == []
+    # A block with one story is its lead alone, with no empty list beside it.
+    assert [text(h) for h in world.select("h3")] == [f"n{HOME_PAGE_SIZE + 2}"]
+    assert world.select("ul.headline-list") == []
+    assert (
+        "section-block__body--single" in one(world, "div.section-block__body")["class"]
+    )
 
 
 def test_home_page_two_lists_the_next_stories(client, two_sections_of_stories):
@@ -154,6 +183,17 @@ def test_section_page_paginates_with_newer_and_older_links(client, clock, settin
     assert text(one(second, "title")).startswith(f"{section.name}, page 2")
 
 
+def test_section_page_cards_do_not_repeat_the_section_name(client, clock):
+    section = make_section(name="Europe", slug="europe")
+    make_article(title="Card story", section=section, hero_image=make_image())
+
+    page = parse(client.get("/sections/europe/"))
+
+    assert text(one(page, "p.page-kicker")) == "Section"
+    assert [text(h) for h in one(page, "main").select("h3")] == ["Card story"]
+    assert one(page, "main").select("p.card__section") == []
+
+
 def test_tag_page_lists_only_stories_with_that_tag(client, clock):
     make_article(title="Tagged", tags=["Drones"])
     make_article(title="Untagged", tags=["Ports"])
@@ -210,9 +250,10 @@ def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):
         section=section,
         hero_image=make_image(),
         publish_at=clock.now,
+        tags=["Ports"],
     )
 
-    card = one(parse(client.get("/sections/europe/")), "article.card")
+    card = one(parse(client.get("/tags/ports/")), "article.card")
 
     assert one(one(card, "p.card__section"), "a")["href"] == "/sections/europe/"
     assert one(one(card, "h3"), "a")["href"] == story.get_absolute_url()

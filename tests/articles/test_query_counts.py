@@ -4,7 +4,8 @@ size of the archive."""
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Correction, Section, Tag
+from articles import frontpages
+from articles.models import Article, Correction, FrontPage, Section, Tag
 from articles.views import HOME_PAGE_SIZE, HOME_SECTION_SIZE
 from tests.factories import (
     link,
@@ -13,6 +14,7 @@ from tests.factories import (
     make_author,
     make_image,
     make_section,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +24,9 @@ ARCHIVE_SIZES = [10, 200, 1000]
 
 # Every count includes one query for the sections in the site navigation.
 EXPECTED_QUERIES = {
-    # Front page and its bylines, the navigation's sections, then the section
-    # blocks' stories (one query, whatever the number of sections) and bylines.
+    # The editor's line-up, the newest of the rest, the section blocks' stories
+    # (one query, whatever the number of sections), the bylines of all three
+    # at once, and the navigation's sections.
     "home": 5,
     # One page of stories and their bylines.
     "home_page_2": 3,
@@ -37,8 +40,11 @@ EXPECTED_QUERIES = {
     "corrected_story": 7,
     # The same story with no curated link and no correction: neither is asked for.
     "plain_story": 5,
-    # The section, one page of its stories, their bylines.
+    # The section (with the story pinned as its lead, if any), one page of its
+    # stories, their bylines.
     "section": 4,
+    # The same, then the pinned lead and its bylines.
+    "section_with_pinned_lead": 6,
     # The tag, one page of its stories, their bylines.
     "tag": 4,
     # The author, one page of their stories, their bylines.
@@ -104,6 +110,17 @@ def build_archive(size, *, section_count=3):
         article=corrected, kind=Correction.Kind.CORRECTION, text="A name was wrong."
     )
     plain = make_article(slug="plain", section=sections[0], authors=authors)
+    # An editor's line-up: a lead and two top stories, and a pinned section lead.
+    editor = make_user("Editor")
+    frontpages.set_line_up(
+        frontpages.home_front_page(), [stories[4], stories[1], story], by=editor
+    )
+    pinned_in = sections[1]
+    frontpages.set_line_up(
+        FrontPage.objects.create(section=pinned_in),
+        [next(s for s in stories if s.section_id == pinned_in.pk)],
+        by=editor,
+    )
     month = timezone.localtime(story.publish_at)
     return {
         "home": "/",
@@ -112,6 +129,7 @@ def build_archive(size, *, section_count=3):
         "corrected_story": corrected.get_absolute_url(),
         "plain_story": plain.get_absolute_url(),
         "section": sections[0].get_absolute_url(),
+        "section_with_pinned_lead": pinned_in.get_absolute_url(),
         "tag": "/tags/common/",
         "author": authors[0].get_absolute_url(),
         "search": "/search/?q=archive+story",
@@ -166,7 +184,7 @@ def test_home_page_query_count_does_not_grow_with_the_number_of_sections(
         response = client.get("/")
 
     # The same blocks as asking each section in turn, a query per section.
-    front = [story.pk for story in response.context["page"]]
+    front = [story.pk for story in response.context["front_stories"]]
     expected = [
         (section, list(stories))
         for section in Section.objects.all()
@@ -178,4 +196,6 @@ def test_home_page_query_count_does_not_grow_with_the_number_of_sections(
         )
     ]
     assert response.context["section_blocks"] == expected
-    assert len(expected) == min(section_count, size - HOME_PAGE_SIZE)
+    # The line-up's three stories come on top of a full page of the newest.
+    assert len(front) == min(size, HOME_PAGE_SIZE + 3)
+    assert len(expected) == min(section_count, size - len(front))

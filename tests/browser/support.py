@@ -7,6 +7,9 @@ ARTIFACTS_DIR = REPO_DIR / "artifacts"
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
+# The phone the front-page issue (#12) measures on, and the narrowest we support.
+TALL_PHONE = {"width": 412, "height": 915}
+NARROW_PHONE = {"width": 320, "height": 640}
 
 # Pages of the demo newsroom (`seed_demo`). The story has a hero image, two
 # authors, a pull quote, a list, tags and related cards.
@@ -20,4 +23,5 @@ READER_PAGES = {
     "search": "/search/",
     "search results": "/search/?q=radar+coast&section=south-asia",
     "archive": "/archive/",
+    "about": "/about/",
 }

@@ -18,10 +18,10 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
-from demo import illustrations
+from demo import content, illustrations
 from media.models import Image
 from media.renditions import plan
-from tests.soup import one, parse
+from tests.soup import one, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -167,6 +167,24 @@ def test_some_demo_stories_have_curated_related_links_including_external(demo):
 
 def test_demo_quotations_are_block_quotes(demo):
     assert demo.filter(body__contains="<blockquote>").exists()
+
+
+def test_demo_home_page_leads_with_the_editors_choice_not_the_newest(client, demo):
+    page = parse(client.get("/"))
+
+    lead = text(one(one(page, "section.lead"), "h2"))
+    assert lead == demo.get(slug=content.FRONT_PAGE[0]).title
+    assert lead != demo.newest_first().first().title
+    top = [text(h) for h in one(page, "section.top-stories").select("h3")]
+    assert top[:2] == [demo.get(slug=slug).title for slug in content.FRONT_PAGE[1:]]
+
+
+def test_demo_section_page_leads_with_its_pinned_story(client, demo):
+    [(section, story)] = content.SECTION_LEADS.items()
+
+    page = parse(client.get(f"/sections/{section}/"))
+
+    assert text(one(one(page, "section.list-lead"), "h2")) == demo.get(slug=story).title
 
 
 def test_every_demo_story_page_renders_with_three_related_cards(client, demo):

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import workflow
+from articles import frontpages, workflow
 from articles.models import Article
 from tests.factories import (
     make_article,
@@ -18,6 +18,7 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from tests.soup import one, parse, text
 
 # Changes mark pages stale when their transaction commits, so these tests
 # commit for real.
@@ -255,6 +256,48 @@ def test_a_scheduled_story_appears_on_the_cached_home_page_at_its_time(
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert b"Embargoed report" in response.content
+
+
+def test_a_scheduled_story_in_the_lead_slot_leads_the_cached_home_page_at_its_time(
+    client, page_cache, newsroom, clock, settings
+):
+    settings.PAGE_CACHE_TIMEOUT = 3 * 3600
+    editor = make_user("Editor")
+    embargoed = make_article(
+        title="Embargoed report",
+        publish_at=clock.now + timedelta(hours=1),
+        authors=[newsroom["writer"]],
+    )
+    frontpages.set_line_up(frontpages.home_front_page(), [embargoed], by=editor)
+    assert b"Embargoed report" not in cached(client, "/").content
+
+    clock.advance(minutes=59)
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    clock.advance(minutes=1)
+
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    lead = one(parse(response), "section.lead")
+    assert text(one(lead, "h2")) == "Embargoed report"
+
+
+def test_changing_the_front_page_refreshes_the_cached_home_page(
+    client, page_cache, newsroom, clock
+):
+    older = make_article(
+        title="Older analysis", publish_at=clock.now - timedelta(days=2)
+    )
+    assert text(one(one(parse(cached(client, "/")), "section.lead"), "h2")) == (
+        "Rail security review"
+    )
+
+    frontpages.set_line_up(
+        frontpages.home_front_page(), [older], by=make_user("Editor")
+    )
+
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert text(one(one(parse(response), "section.lead"), "h2")) == "Older analysis"
 
 
 def test_an_expiring_story_leaves_the_cached_home_page_at_its_time(
