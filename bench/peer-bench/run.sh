@@ -31,7 +31,8 @@ echo "$extra" >"$pth"
 
 out="$root/bench/peer-bench/$mode.json"
 commit=$(git -C "$root" rev-parse --short HEAD)
-dirty=$(git -C "$root" status --porcelain --untracked-files=no | head -1)
+# Code changes only: the kept results themselves are written here.
+dirty=$(git -C "$root" status --porcelain --untracked-files=no -- . ':!bench/peer-bench' | head -1)
 (cd "$root" && env PROJECT_DIR="$root" PROJECT_VENV="$root/.venv" \
   SECURE_SSL_REDIRECT=false PAGE_CACHE=$page_cache CACHE_URL=locmemcache://peer-bench \
   bash "$harness/run.sh" --articles 1000 --json "$out" "$@")
