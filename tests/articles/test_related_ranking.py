@@ -81,17 +81,22 @@ def test_a_kept_pick_taken_off_the_site_leaves_the_block_at_once(story, clock, e
     assert Article.objects.get(pk=story.pk).similar_story_ids == [pick.pk]
 
 
-def test_a_published_follow_up_joins_the_block_of_the_story_it_follows_at_once(
-    story, clock, editor
-):
-    rank_similar(story)
-    follow_up = make_draft(
+def make_follow_up():
+    """A draft on the story's topics, ready to pass the publish checks."""
+    return make_draft(
         title="Follow-up",
         tags=["A", "B"],
         section=make_section(),
         authors=[make_author()],
         hero_image=make_image(credit="Byline picture desk"),
     )
+
+
+def test_a_published_follow_up_joins_the_block_of_the_story_it_follows_at_once(
+    story, clock, editor
+):
+    rank_similar(story)
+    follow_up = make_follow_up()
 
     workflow.publish(follow_up, by=editor)
 
@@ -103,13 +108,7 @@ def test_a_scheduled_follow_up_joins_its_neighbours_block_at_its_go_live_time(
     story, clock, editor
 ):
     rank_similar(story)
-    follow_up = make_draft(
-        title="Follow-up",
-        tags=["A", "B"],
-        section=make_section(),
-        authors=[make_author()],
-        hero_image=make_image(credit="Byline picture desk"),
-    )
+    follow_up = make_follow_up()
 
     workflow.schedule(follow_up, by=editor, at=clock.now + timedelta(hours=2))
 
