@@ -286,8 +286,14 @@ def kept_similar_stories(article, *, exclude, limit, now=None):
 
 
 def public_stories_by_id(ids, *, now=None):
-    """The stories `ids` that are public, as cards need them: looked up by key."""
-    return as_cards_need(Article.objects.published(now=now).filter(pk__in=ids))
+    """The stories `ids` that are public, as cards need them: looked up by key.
+
+    `published()` is a probe on each story's key: in one WHERE with the ids,
+    SQLite walks the public index instead (16.8 ms at 100,000 stories;
+    bench/analysis.md, finding 16).
+    """
+    public = Article.objects.published(now=now).filter(pk=OuterRef("pk"))
+    return as_cards_need(Article.objects.filter(pk__in=ids).filter(Exists(public)))
 
 
 def related_content(article, *, limit=3, now=None):
