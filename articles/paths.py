@@ -24,6 +24,23 @@ def _address_with_placeholder(name, script_prefix, urlconf):
     return reverse(name, urlconf=urlconf, kwargs={"slug": PLACEHOLDER})
 
 
+@lru_cache(maxsize=128)
+def _fixed_address(name, script_prefix, urlconf, kwargs):
+    return reverse(name, urlconf=urlconf, kwargs=dict(kwargs))
+
+
+def fixed_address(name, **kwargs):
+    """Return `reverse(name, kwargs=kwargs)`, worked out once per name and arguments.
+
+    For the addresses every page links (home, search, feeds, archive years):
+    the same few, over and over.
+    """
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _fixed_address(
+        name, get_script_prefix(), urlconf, tuple(sorted(kwargs.items()))
+    )
+
+
 def slug_address(name, slug):
     """Return `reverse(name, kwargs={"slug": slug})`, without the resolver walk."""
     if not SLUG.match(slug or ""):

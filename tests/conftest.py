@@ -1,9 +1,12 @@
+import functools
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
+from django.template.backends import jinja2 as jinja2_backend
 from django.test import override_settings
+from django.test.signals import template_rendered
 from django.utils import timezone
 
 # A fixed moment for tests whose outcome depends on the time of day or year.
@@ -13,6 +16,33 @@ PINNED_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 def pytest_configure(config):
     # WhiteNoise warns when `collectstatic` has not run; `make test` runs it first.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+    report_jinja2_renders()
+
+
+def report_jinja2_renders():
+    """Tell the test client about Jinja2 renders, as Django's test setup does for its own.
+
+    Django instruments only its own engine. Without this, a reader page
+    (templates/jinja2/) would give a response no `context` and no `templates`,
+    and a test that a cache hit renders nothing would pass whatever happened.
+    """
+    template_class = jinja2_backend.Template
+    if getattr(template_class.render, "reports_renders", False):
+        return
+    render = template_class.render
+
+    @functools.wraps(render)
+    def render_and_report(self, context=None, request=None):
+        context = {} if context is None else context
+        content = render(self, context, request)
+        # The backend fills `context` in place: the page's own names, `request`
+        # and the context processors', as a Django template's context has them.
+        template_rendered.send(sender=self, template=self, context=context)
+        return content
+
+    render_and_report.reports_renders = True
+    template_class.render = render_and_report
+    template_class.name = property(lambda template: template.template.name)
 
 
 @pytest.fixture(autouse=True, scope="session")

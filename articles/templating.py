@@ -1,0 +1,70 @@
+"""The Jinja2 environment the reader pages render with; the admin keeps Django's.
+
+Django's template engine walks a tree of nodes on every render and resolves
+each variable through a chain of lookups; Jinja2 compiles a template to Python
+once. On the reader pages, most of them cards in loops, that is most of an
+uncached request's time (bench/analysis.md, finding 17). The helpers here are
+the functions the Django template tags wrap, so both engines write a date, an
+address or a picture the same way.
+"""
+
+from django.template import defaultfilters
+from django.templatetags.static import static
+from django.utils import timezone
+from jinja2 import ChainableUndefined, Environment
+
+from media.pictures import picture_of
+
+from .paths import fixed_address
+from .templatetags.byline import iso_datetime as iso_text
+from .templatetags.byline import json_ld
+from .templatetags.icons import icon
+
+
+def date(value, format_string):
+    """`value` in the site's time zone, formatted as Django's `date` filter would."""
+    if value in (None, ""):
+        return ""
+    return defaultfilters.date(timezone.template_localtime(value), format_string)
+
+
+def iso_datetime(value):
+    """`value` in the site's time zone for `<time datetime>`, to the whole second."""
+    return iso_text(timezone.template_localtime(value)) if value else ""
+
+
+def now(format_string):
+    return defaultfilters.date(timezone.localtime(), format_string)
+
+
+def querystring(request, **changes):
+    """The page's query string with `changes` made (None drops a key), as `?…`."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return f"?{query.urlencode()}"
+
+
+def environment(**options):
+    # A name a page lacks reads as empty, as in Django templates, with DEBUG
+    # on or off: the shared layout asks for things (the search box's words,
+    # the section in view) that only some pages have.
+    options["undefined"] = ChainableUndefined
+    env = Environment(**options)
+    env.globals.update(
+        url=fixed_address,
+        static=static,
+        now=now,
+        icon=icon,
+        querystring=querystring,
+    )
+    env.filters.update(
+        date=date,
+        iso_datetime=iso_datetime,
+        json_ld=json_ld,
+        picture=picture_of,
+    )
+    return env

@@ -1,0 +1,64 @@
+"""The reader pages' Jinja2 helpers write what Django's template tags wrote."""
+
+from datetime import UTC, datetime
+
+from django.template import engines
+from django.test import RequestFactory
+from django.urls import set_script_prefix
+from jinja2 import DebugUndefined
+
+from articles.paths import fixed_address
+from articles.templating import date, environment, iso_datetime, querystring
+
+
+def render(source, **context):
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def test_dates_are_shown_in_the_sites_time_zone(settings):
+    settings.TIME_ZONE = "Asia/Kolkata"
+    moment = datetime(2026, 3, 16, 21, 45, 30, 123456, tzinfo=UTC)
+
+    assert date(moment, "j F Y, H:i T") == "17 March 2026, 03:15 IST"
+    assert iso_datetime(moment) == "2026-03-17T03:15:30+05:30"
+
+
+def test_a_missing_date_is_shown_as_nothing():
+    assert date(None, "j M Y") == ""
+    assert iso_datetime(None) == ""
+
+
+def test_a_page_link_keeps_the_readers_other_choices():
+    request = RequestFactory().get("/search/", {"q": "port & harbour", "page": "2"})
+
+    assert querystring(request, page=3) == "?q=port+%26+harbour&page=3"
+    assert querystring(request, page=None) == "?q=port+%26+harbour"
+
+
+def test_a_name_the_page_lacks_reads_as_empty_with_debug_on_or_off():
+    source = "[{{ terms.text }}|{{ current_section.pk }}]"
+    assert render(source) == "[|]"
+    # With DEBUG on, Django asks for an environment that prints the names it
+    # lacks ("{{ terms.text }}" in the search box of every page but search).
+    debugging = environment(undefined=DebugUndefined)
+    assert debugging.from_string(source).render({}) == "[|]"
+
+
+def test_text_is_escaped_and_safe_markup_is_not():
+    page = render("{{ title }} {{ icon('link') }}", title='<script>alert("x")</script>')
+
+    assert "&lt;script&gt;" in page
+    assert "<script>" not in page
+    assert page.split(" ", 1)[1].startswith("<svg")
+
+
+def test_fixed_addresses_follow_the_script_prefix():
+    try:
+        set_script_prefix("/newsroom/")
+        assert fixed_address("articles:search") == "/newsroom/search/"
+        assert fixed_address("articles:archive-year", year=2025) == (
+            "/newsroom/archive/2025/"
+        )
+    finally:
+        set_script_prefix("/")
+    assert fixed_address("articles:search") == "/search/"
