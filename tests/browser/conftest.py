@@ -9,11 +9,15 @@ can never pass by skipping them.
 import hashlib
 import os
 import shutil
+import threading
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -65,6 +69,37 @@ def pytest_runtest_makereport(item, call):
     # Kept on the item so the `page` fixture can save a screenshot of a failure.
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """Threads read requests side by side (Chromium keeps idle sockets open) but
+    run them through Django one at a time."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_request_at_a_time_on_sqlite():
+    """Serve one request at a time when the test database is SQLite in memory.
+
+    The live server's threads then share the test's one connection, and two
+    requests at once on it (an admin autocomplete while the change list
+    loads) once left both threads waiting for good. PostgreSQL gives each
+    thread its own connection.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
+        yield
 
 
 @pytest.fixture(scope="package")
