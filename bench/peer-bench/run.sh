@@ -6,9 +6,9 @@
 #   bash bench/peer-bench/run.sh cached [harness options]     # page cache on, local memory
 #
 # The harness copies the project leaving out every folder named `media`, which
-# is Byline's image app (and templates/media). For the run, a copy of the app,
-# with its templates inside it, goes on the project venv's path through a .pth
-# file; both are removed when the run ends, however it ends.
+# is Byline's image app (its reader templates are in templates/jinja2/pictures/
+# for this reason). For the run, a copy of the app goes on the project venv's
+# path through a .pth file; both are removed when the run ends, however it ends.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 harness=${PEER_BENCH:-$root/../shared/peer-bench}
@@ -25,8 +25,6 @@ site=$("$root/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths(
 pth="$site/byline-peer-bench.pth"
 trap 'rm -f "$pth"; rm -rf "$extra"' EXIT
 cp -r "$root/media" "$extra/media"
-mkdir -p "$extra/media/templates"
-cp -r "$root/templates/media" "$extra/media/templates/media"
 echo "$extra" >"$pth"
 
 out="$root/bench/peer-bench/$mode.json"
