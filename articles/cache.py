@@ -33,7 +33,5 @@ def listing_keys(articles):
         keys.add(f"section-{article.section_id}")
         if article.hero_image_id:
             keys.add(f"image-{article.hero_image_id}")
-        keys.update(
-            f"author-{link.author_id}" for link in article.article_authors.all()
-        )
+        keys.update(f"author-{author.pk}" for author in article.byline_authors)
     return keys

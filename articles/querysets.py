@@ -1,5 +1,7 @@
 """What readers may see, and how lists of stories are loaded: one place for both."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.db.models import (
     Exists,
@@ -9,9 +11,9 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from .publishing import State, Status, publication_values
@@ -31,19 +33,31 @@ def published_q(*, prefix: str = "", now=None) -> Q:
     )
 
 
-def bylines_prefetch(model):
-    bylines = model._meta.get_field("article_authors").related_model
-    return Prefetch(
-        "article_authors",
-        queryset=bylines.objects.select_related("author").order_by("order", "pk"),
-    )
-
-
 def load_bylines(stories):
-    """Load the bylines of stories from several queries in one query, not one each."""
+    """Give each of `stories` its byline (`Article.byline_authors`) from one query.
+
+    Not a `Prefetch`: that builds a filtered queryset for every story, which
+    cost 1.4 ms of a 30-story home page (bench/analysis.md, finding 18).
+    """
     if stories:
-        prefetch_related_objects(stories, bylines_prefetch(type(stories[0])))
+        links = type(stories[0])._meta.get_field("article_authors").related_model
+        authors = defaultdict(list)
+        for link in (
+            links.objects.filter(article__in=[story.pk for story in stories])
+            .select_related("author")
+            .order_by("order", "pk")
+        ):
+            authors[link.article_id].append(link.author)
+        for story in stories:
+            story.loaded_byline = authors[story.pk]
     return stories
+
+
+class StoriesWithBylines(ModelIterable):
+    """Stories, each with its byline loaded (`load_bylines`), in one more query."""
+
+    def __iter__(self):
+        yield from load_bylines(list(super().__iter__()))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -92,7 +106,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_listing_data(self):
         """Load what a card or list row shows, in a fixed number of queries."""
-        return self.with_card_relations().prefetch_related(bylines_prefetch(self.model))
+        stories = self.with_card_relations()
+        stories._iterable_class = StoriesWithBylines
+        return stories
 
     def with_card_relations(self):
         """Join what a card shows besides its byline; see `load_bylines()`."""

@@ -36,7 +36,8 @@ FIRST_ARCHIVE_YEAR = 1900
 
 
 def public_articles():
-    return Article.objects.published().with_listing_data().newest_first()
+    """Public stories, newest first, with what their cards show besides bylines."""
+    return Article.objects.published().with_card_relations().newest_first()
 
 
 def section_blocks(*, exclude):
@@ -65,7 +66,9 @@ def home(request):
     if page_number_from(request) > 1:
         # Older pages list every public story, the editor's line-up included:
         # a story shown again beats a story never shown.
-        page = paginate(public_articles(), request, per_page=HOME_PAGE_SIZE)
+        page = paginate(
+            public_articles().with_listing_data(), request, per_page=HOME_PAGE_SIZE
+        )
         context = {
             "page": page,
             "is_front": False,
@@ -76,7 +79,7 @@ def home(request):
     # The editor's line-up first (`placed_on`), then the newest of the rest.
     placed = list(Article.objects.published().placed_on(None).with_card_relations())
     page = paginate(
-        public_articles().prefetch_related(None).not_placed_on(None),
+        public_articles().not_placed_on(None),
         request,
         per_page=HOME_PAGE_SIZE,
     )
@@ -248,10 +251,12 @@ class StoryListPage(View):
                 Article.objects.published()
                 .placed_on(owner)
                 .filter(pk=owner.pinned_id)
-                .with_listing_data()
+                .with_card_relations()
             )
         if self.empty_404 and not page.object_list and not pinned:
             raise Http404(self.empty_404)
+        # The pinned lead's byline comes with the page's, in one query.
+        load_bylines(pinned + page.object_list)
         name, description = self.describe(owner)
         context = dict.fromkeys(self.context_names, owner)
         context["page"] = page
@@ -369,7 +374,7 @@ def archive(request, year, month=None):
     start, end = month_bounds(year, month)
     in_period = {"publish_at__gte": start, "publish_at__lt": end}
     page = paginate(
-        public_articles().filter(**in_period),
+        public_articles().filter(**in_period).with_listing_data(),
         request,
         per_page=settings.ARTICLES_PER_PAGE,
     )

@@ -369,7 +369,11 @@ class Article(models.Model):
 
     @property
     def byline_authors(self):
-        """Authors in byline order (uses the prefetch from `with_listing_data`)."""
+        """Authors in byline order: as loaded with the story (`with_listing_data()`,
+        `load_bylines()`), else from its byline links (prefetched, or one query)."""
+        loaded = self.__dict__.get("loaded_byline")
+        if loaded is not None:
+            return loaded
         return [link.author for link in self.article_authors.all()]
 
     @property

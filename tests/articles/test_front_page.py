@@ -10,7 +10,7 @@ from django.urls import reverse
 from articles import frontpages
 from articles.models import AuditEntry, FrontPage, FrontPageSlot
 from articles.workflow import NotAllowed
-from tests.factories import make_article, make_section, make_user
+from tests.factories import make_article, make_author, make_section, make_user
 from tests.soup import one, parse, text
 from tests.story_admin import logged_in
 
@@ -178,6 +178,25 @@ def test_a_section_page_leads_with_its_pinned_story(client, desk, clock):
     assert text(one(one(page, "section.list-lead"), "h2")) == "fourth"
     listed = [text(h) for h in one(page, "main").select("h3")]
     assert listed == ["Newer still", "newest", "second", "third", "oldest"]
+
+
+def test_a_section_pages_pinned_lead_and_list_carry_their_bylines_in_order(
+    client, desk, clock
+):
+    anwar, byrne, cole = (make_author(name=name) for name in ("Anwar", "Byrne", "Cole"))
+    pinned = make_article(
+        title="Pinned", section=desk["section"], authors=[cole, anwar]
+    )
+    make_article(title="Listed", section=desk["section"], authors=[byrne])
+    section_page = FrontPage.objects.create(section=desk["section"])
+    frontpages.set_line_up(section_page, [pinned], by=desk["editor"])
+
+    page = parse(client.get("/sections/world/"))
+
+    assert "By Cole and Anwar" in text(one(page, "section.list-lead"))
+    listed = one(page, "main").select("ul.card-list article")
+    assert "By Byrne" in text(listed[0])
+    assert "By" not in text(listed[1])  # "newest" has no byline
 
 
 def test_a_section_page_cannot_pin_a_story_from_another_section(desk):

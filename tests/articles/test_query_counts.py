@@ -43,8 +43,8 @@ EXPECTED_QUERIES = {
     # The section (with the story pinned as its lead, if any), one page of its
     # stories, their bylines.
     "section": 4,
-    # The same, then the pinned lead and its bylines.
-    "section_with_pinned_lead": 6,
+    # The same, then the pinned lead (its byline comes with the page's).
+    "section_with_pinned_lead": 5,
     # The tag, one page of its stories, their bylines.
     "tag": 4,
     # The author, one page of their stories, their bylines.
