@@ -41,6 +41,8 @@ MORE_LIKE_THIS_WINDOW = 100
 HEADLINE_WEIGHT, STANDFIRST_WEIGHT = 1.0, 0.4
 # Enough of a body for a teaser when a story has no standfirst.
 TEASER_SOURCE_LENGTH = 2000
+# What a card reads of a story (`RelatedCard.for_article`), its picture whole.
+CARD_FIELDS = ("title", "slug", "standfirst", "publish_at", "section_id", "hero_image")
 # How many similar stories a story keeps (`rank_similar`): more than a block
 # shows, so that picks taken off the site or curated as well leave others.
 STORED_SIMILAR = 8
@@ -150,7 +152,7 @@ def as_cards_need(queryset):
     """
     return (
         queryset.select_related("hero_image")
-        .only("title", "slug", "standfirst", "publish_at", "section_id", "hero_image")
+        .only(*CARD_FIELDS)
         .annotate(teaser_source=Substr("body", 1, TEASER_SOURCE_LENGTH))
     )
 
@@ -317,6 +319,14 @@ def related_content(article, *, limit=3, now=None):
             | published_q(prefix="target__", now=now)
         )
         .select_related("target__hero_image")
+        # What a card reads of the story linked to, as `as_cards_need()`.
+        .only(
+            "target_id",
+            "url",
+            "title",
+            *(f"target__{name}" for name in CARD_FIELDS),
+        )
+        .annotate(target_teaser_source=Substr("target__body", 1, TEASER_SOURCE_LENGTH))
         .order_by("order", "pk")
     )
     # Loaded by `with_detail_data()`, which says whether there are any to read.
@@ -325,6 +335,7 @@ def related_content(article, *, limit=3, now=None):
     for link in curated[:limit]:
         if link.target_id:
             seen.add(link.target_id)
+            link.target.teaser_source = link.target_teaser_source
             cards.append(RelatedCard.for_article(link.target))
         else:
             cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
@@ -340,11 +351,10 @@ def related_content(article, *, limit=3, now=None):
             cards.append(RelatedCard.for_article(other))
 
     if len(cards) < limit:
-        same_section = (
+        same_section = as_cards_need(
             Article.objects.published(now=now)
             .filter(section_id=article.section_id)
             .exclude(pk__in=seen)
-            .select_related("hero_image")
             .newest_first()
         )
         cards.extend(
