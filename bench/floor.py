@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.template.loader import get_template
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from articles.context_processors import site
 from articles.models import Author, Correction, Section, Tag
 from articles.related import RelatedCard
 from articles.views import story_context
@@ -148,7 +150,11 @@ def floor(request):
             related_cards=floor.related_cards,
             is_preview=False,
         )
-        # The view's context wins over the `site` context processor, so the
-        # navigation comes from memory instead of its one query.
+        # What the backend adds, as it would add it, except that the navigation
+        # comes from memory instead of the `site` context processor's one query
+        # (Django's Jinja2 backend lets context processors overwrite the view's
+        # names, so the view cannot simply set it).
+        context.update(site(request), request=request)
         context["nav_sections"] = floor.nav_sections
-        return render(request, "articles/article_detail.html", context)
+        page = get_template("articles/article_detail.html").render(context)
+        return HttpResponse(page)
