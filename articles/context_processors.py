@@ -1,6 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-from .models import Section
+from .page_queries import nav_sections
 
 
 def site(request):
@@ -8,5 +9,5 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "site_tagline": settings.SITE_TAGLINE,
-        "nav_sections": Section.objects.only("name", "slug").order_by("order", "name"),
+        "nav_sections": SimpleLazyObject(nav_sections),
     }

@@ -46,17 +46,20 @@ def page_number_from(request, *, max_page=10_000):
     return int(raw)
 
 
-def paginate(queryset, request, *, per_page):
-    """Return one `Page` of `queryset`, fetching a single extra row to see ahead.
+def paginate(rows, request, *, per_page):
+    """Return one `Page` of `rows`, fetching a single extra row to see ahead.
 
-    A `Paginator` would run COUNT(*) over every matching story on every request;
-    readers only need to know whether an older page exists.
+    `rows` is a queryset, or a function of `start=` and `stop=` returning those
+    rows (a prepared query). A `Paginator` would run COUNT(*) over every
+    matching story on every request; readers only need to know whether an
+    older page exists.
     """
     number = page_number_from(request)
     start = (number - 1) * per_page
-    rows = list(queryset[start : start + per_page + 1])
-    if number > 1 and not rows:
+    stop = start + per_page + 1
+    found = rows(start=start, stop=stop) if callable(rows) else list(rows[start:stop])
+    if number > 1 and not found:
         raise Http404("There is no page with that number.")
     return Page(
-        object_list=rows[:per_page], number=number, has_next=len(rows) > per_page
+        object_list=found[:per_page], number=number, has_next=len(found) > per_page
     )

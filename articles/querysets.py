@@ -1,13 +1,13 @@
 """What readers may see, and how lists of stories are loaded: one place for both."""
 
 from collections import defaultdict
+from functools import cache
 
 from django.db import models
 from django.db.models import (
     Exists,
     F,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Value,
@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
+from .prepared import prepared
 from .publishing import State, Status, publication_values
 
 
@@ -33,6 +34,31 @@ def published_q(*, prefix: str = "", now=None) -> Q:
     )
 
 
+@prepared(shape=("links",))
+def byline_links(*, links, story_ids):
+    """The byline `links` of stories `story_ids`, with their authors, in byline order."""
+    return (
+        links.objects.filter(article__in=story_ids)
+        .select_related("author")
+        .order_by("order", "pk")
+    )
+
+
+@prepared(shape=("links",))
+def topic_links(*, links, story_ids):
+    """The topic `links` of stories `story_ids`, with their topics, in the editor's order."""
+    return (
+        links.objects.filter(content_object__in=story_ids)
+        .select_related("tag")
+        .order_by("pk")
+    )
+
+
+def _links(stories, name):
+    """The model linking stories to their authors or topics (their `name` relation)."""
+    return type(stories[0])._meta.get_field(name).related_model
+
+
 def load_bylines(stories):
     """Give each of `stories` its byline (`Article.byline_authors`) from one query.
 
@@ -40,12 +66,10 @@ def load_bylines(stories):
     cost 1.4 ms of a 30-story home page (bench/analysis.md, finding 18).
     """
     if stories:
-        links = type(stories[0])._meta.get_field("article_authors").related_model
         authors = defaultdict(list)
-        for link in (
-            links.objects.filter(article__in=[story.pk for story in stories])
-            .select_related("author")
-            .order_by("order", "pk")
+        ids = [story.pk for story in stories]
+        for link in byline_links(
+            links=_links(stories, "article_authors"), story_ids=ids
         ):
             authors[link.article_id].append(link.author)
         for story in stories:
@@ -53,11 +77,33 @@ def load_bylines(stories):
     return stories
 
 
-class StoriesWithBylines(ModelIterable):
-    """Stories, each with its byline loaded (`load_bylines`), in one more query."""
+def load_topics(stories):
+    """Give each of `stories` its topics (`Article.topics`) from one query."""
+    if stories:
+        topics = defaultdict(list)
+        ids = [story.pk for story in stories]
+        for link in topic_links(links=_links(stories, "tagged_items"), story_ids=ids):
+            topics[link.content_object_id].append(link.tag)
+        for story in stories:
+            story.loaded_topics = topics[story.pk]
+    return stories
+
+
+class StoriesLoading(ModelIterable):
+    """Stories, each given what `loaders` load for a list of them (one query each)."""
+
+    loaders = ()
 
     def __iter__(self):
-        yield from load_bylines(list(super().__iter__()))
+        stories = list(super().__iter__())
+        for load in self.loaders:
+            load(stories)
+        yield from stories
+
+
+@cache
+def stories_loading(loaders):
+    return type("StoriesLoading", (StoriesLoading,), {"loaders": loaders})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -104,11 +150,19 @@ class ArticleQuerySet(models.QuerySet):
         """The stories that are not in the line-up of the home page (or `section`'s)."""
         return self.exclude(pk__in=self._slots_on(section).values("article"))
 
+    def also_loading(self, loader):
+        """Run `loader` (`load_bylines`, `load_topics`) on the stories once read."""
+        stories = self._chain()
+        loaders = getattr(stories._iterable_class, "loaders", ())
+        if not issubclass(stories._iterable_class, ModelIterable):
+            raise TypeError("Only stories read as models can have more loaded.")
+        if loader not in loaders:
+            stories._iterable_class = stories_loading((*loaders, loader))
+        return stories
+
     def with_listing_data(self):
         """Load what a card or list row shows, in a fixed number of queries."""
-        stories = self.with_card_relations()
-        stories._iterable_class = StoriesWithBylines
-        return stories
+        return self.with_card_relations().also_loading(load_bylines)
 
     def with_card_relations(self):
         """Join what a card shows besides its byline; see `load_bylines()`."""
@@ -116,13 +170,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_topics(self):
         """Load each story's topics in the editor's order (`Article.topics`)."""
-        topics = self.model._meta.get_field("tagged_items").related_model
-        return self.prefetch_related(
-            Prefetch(
-                "tagged_items",
-                queryset=topics.objects.select_related("tag").order_by("pk"),
-            )
-        )
+        return self.also_loading(load_topics)
 
     def with_detail_data(self):
         """Load what the story page shows besides related content.

@@ -24,6 +24,7 @@ from media.models import Image
 
 from .addresses import web_address_q
 from .models import Article, RelatedLink, TaggedArticle
+from .prepared import prepared
 from .querysets import published_q
 from .search.terms import significant_words
 from .text import teaser
@@ -210,8 +211,8 @@ def more_like_this(article, *, exclude, limit, now=None):
 
 def similar_stories(article, *, exclude, limit, now=None):
     """Return up to `limit` public stories like `article`, best first: by topics, or
-    by words. Uses the topics prefetched by `with_detail_data()`."""
-    tag_ids = [item.tag_id for item in article.tagged_items.all()][:MAX_RANKED_TAGS]
+    by words. Uses the topics loaded by `with_detail_data()`."""
+    tag_ids = [tag.pk for tag in article.topics][:MAX_RANKED_TAGS]
     if len(tag_ids) >= MIN_TAGS_TO_RANK:
         return list(
             sharing_rare_topics(tag_ids, exclude=exclude, now=now).select_related(
@@ -283,7 +284,10 @@ def kept_similar_stories(article, *, exclude, limit, now=None):
     wanted = [pk for pk in article.similar_story_ids if pk not in exclude]
     if not wanted:
         return []
-    found = public_stories_by_id(wanted, now=now).in_bulk()
+    found = {
+        story.pk: story
+        for story in public_cards_by_id(ids=wanted, now=now or timezone.now())
+    }
     return [found[pk] for pk in wanted if pk in found][:limit]
 
 
@@ -298,21 +302,18 @@ def public_stories_by_id(ids, *, now=None):
     return as_cards_need(Article.objects.filter(pk__in=ids).filter(Exists(public)))
 
 
-def related_content(article, *, limit=3, now=None):
-    """Return up to `limit` cards for `article`, in at most three queries.
+@prepared
+def public_cards_by_id(*, ids, now):
+    """`public_stories_by_id()`, compiled once (`prepared`)."""
+    return public_stories_by_id(ids, now=now)
 
-    Curated links first; then the stories most like it: for a story with two
-    topics or more, the stories sharing the rarest of them (`tag_weight`);
-    for a story with fewer, the stories whose words are most like its
-    headline and standfirst; then the newest in its section. The similar
-    stories are those kept on the story by `rank_similar()`, or, for a story
-    never ranked, ranked here.
-    """
-    cards = []
-    seen = {article.pk}
 
-    curated = (
-        RelatedLink.objects.filter(article=article)
+@prepared(shape=("limit",))
+def curated_cards(*, story, now, limit):
+    """Up to `limit` of `story`'s curated links that a reader may follow, in order:
+    to web addresses, and to public stories (as cards need them)."""
+    return (
+        RelatedLink.objects.filter(article=story)
         .filter(
             # Rows written before the database refused other schemes stay unlinked.
             (Q(target__isnull=True) & web_address_q("url"))
@@ -327,18 +328,45 @@ def related_content(article, *, limit=3, now=None):
             *(f"target__{name}" for name in CARD_FIELDS),
         )
         .annotate(target_teaser_source=Substr("target__body", 1, TEASER_SOURCE_LENGTH))
-        .order_by("order", "pk")
+        .order_by("order", "pk")[:limit]
     )
-    # Loaded by `with_detail_data()`, which says whether there are any to read.
-    if not getattr(article, "has_related_links", True):
-        curated = curated.none()
-    for link in curated[:limit]:
-        if link.target_id:
-            seen.add(link.target_id)
-            link.target.teaser_source = link.target_teaser_source
-            cards.append(RelatedCard.for_article(link.target))
-        else:
-            cards.append(RelatedCard(title=link.title, url=link.url, is_external=True))
+
+
+@prepared(shape=("limit",))
+def newest_in_section(*, section, exclude, now, limit):
+    """Up to `limit` of the newest public stories in `section` outside `exclude`."""
+    return as_cards_need(
+        Article.objects.published(now=now)
+        .filter(section_id=section)
+        .exclude(pk__in=exclude)
+        .newest_first()
+    )[:limit]
+
+
+def related_content(article, *, limit=3, now=None):
+    """Return up to `limit` cards for `article`, in at most three queries.
+
+    Curated links first; then the stories most like it: for a story with two
+    topics or more, the stories sharing the rarest of them (`tag_weight`);
+    for a story with fewer, the stories whose words are most like its
+    headline and standfirst; then the newest in its section. The similar
+    stories are those kept on the story by `rank_similar()`, or, for a story
+    never ranked, ranked here.
+    """
+    now = now or timezone.now()
+    cards = []
+    seen = {article.pk}
+    # `with_detail_data()` says whether there are any to read.
+    if getattr(article, "has_related_links", True):
+        for link in curated_cards(story=article, now=now, limit=limit):
+            if link.target_id:
+                seen.add(link.target_id)
+                link.target.teaser_source = link.target_teaser_source
+                cards.append(RelatedCard.for_article(link.target))
+            else:
+                cards.append(
+                    RelatedCard(title=link.title, url=link.url, is_external=True)
+                )
 
     if len(cards) < limit:
         similar = (
@@ -351,14 +379,8 @@ def related_content(article, *, limit=3, now=None):
             cards.append(RelatedCard.for_article(other))
 
     if len(cards) < limit:
-        same_section = as_cards_need(
-            Article.objects.published(now=now)
-            .filter(section_id=article.section_id)
-            .exclude(pk__in=seen)
-            .newest_first()
+        same_section = newest_in_section(
+            section=article.section_id, exclude=seen, now=now, limit=limit - len(cards)
         )
-        cards.extend(
-            RelatedCard.for_article(other)
-            for other in same_section[: limit - len(cards)]
-        )
+        cards.extend(RelatedCard.for_article(other) for other in same_section)
     return cards

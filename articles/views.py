@@ -1,11 +1,11 @@
 """Reader pages. Every list and page starts from `Article.objects.published()`."""
 
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +14,11 @@ from django.views.decorators.http import require_safe
 
 from pagecache import mark_cacheable
 
-from . import search, workflow
+from . import page_queries, search, workflow
 from .cache import listing_keys
 from .metadata import feed_links, home_meta, listing_meta, story_meta
-from .models import Article, Author, FrontPageSlot, PendingChange, Section, Tag
+from .models import Article, Author, PendingChange, Section, Tag
+from .page_queries import HOME_SECTION_SIZE, public_articles
 from .pagination import page_number_from, paginate
 from .querysets import load_bylines
 from .redirects import moved_story, was_taken_down
@@ -25,7 +26,6 @@ from .related import related_content
 from .sharing import share_links
 from .snapshots import render_snapshot, take_snapshot
 
-HOME_SECTION_SIZE = 4
 # Besides the editor's line-up, the newest nine stories: the lead and the top
 # stories beside it when no editor chose them, then the latest.
 HOME_PAGE_SIZE = 9
@@ -35,22 +35,14 @@ TOP_STORIES = 4
 FIRST_ARCHIVE_YEAR = 1900
 
 
-def public_articles():
-    """Public stories, newest first, with what their cards show besides bylines."""
-    return Article.objects.published().with_card_relations().newest_first()
-
-
-def section_blocks(*, exclude):
+def section_blocks(*, exclude, now):
     """Return (section, stories) pairs for the home page, in navigation order.
 
     Bylines are not loaded here: the home page loads them once for all its stories.
     """
     blocks = {}
-    stories = (
-        Article.objects.published()
-        .exclude(pk__in=exclude)
-        .newest_per_section(HOME_SECTION_SIZE)
-        .with_card_relations()
+    stories = page_queries.newest_per_section(
+        now=now, exclude=exclude, per_section=HOME_SECTION_SIZE
     )
     for article in stories:
         blocks.setdefault(article.section, []).append(article)
@@ -63,11 +55,14 @@ SITE_KEYS = {"sections"}
 
 @require_safe
 def home(request):
+    now = timezone.now()
     if page_number_from(request) > 1:
         # Older pages list every public story, the editor's line-up included:
         # a story shown again beats a story never shown.
         page = paginate(
-            public_articles().with_listing_data(), request, per_page=HOME_PAGE_SIZE
+            partial(page_queries.newest_stories, now=now),
+            request,
+            per_page=HOME_PAGE_SIZE,
         )
         context = {
             "page": page,
@@ -77,14 +72,14 @@ def home(request):
         response = render(request, "articles/home.html", context)
         return mark_cacheable(response, {"home", *SITE_KEYS, *listing_keys(page)})
     # The editor's line-up first (`placed_on`), then the newest of the rest.
-    placed = list(Article.objects.published().placed_on(None).with_card_relations())
+    placed = page_queries.home_line_up(now=now)
     page = paginate(
-        public_articles().not_placed_on(None),
+        partial(page_queries.newest_off_line_up, now=now),
         request,
         per_page=HOME_PAGE_SIZE,
     )
     front = placed + page.object_list
-    blocks = section_blocks(exclude=[story.pk for story in front])
+    blocks = section_blocks(exclude=[story.pk for story in front], now=now)
     shown = load_bylines(front + [story for _, stories in blocks for story in stories])
     context = {
         "page": page,
@@ -140,8 +135,9 @@ def private_preview(response):
 
 @require_safe
 def article_detail(request, slug):
-    article = Article.objects.published().with_detail_data().filter(slug=slug).first()
-    is_preview = False
+    now = timezone.now()
+    found = page_queries.public_story(now=now, slug=slug)
+    article, is_preview = (found[0] if found else None), False
     if article is None:
         moved = moved_story(slug)
         if moved is not None:
@@ -161,7 +157,7 @@ def article_detail(request, slug):
         byline=article.byline_authors,
         tags=article.topics,
         corrections=article.corrections_shown,
-        related_cards=related_content(article),
+        related_cards=related_content(article, now=now),
         is_preview=is_preview,
     )
     response = render(request, "articles/article_detail.html", context)
@@ -206,15 +202,6 @@ def preview_link(request, token):
     return private_preview(render(request, "articles/article_detail.html", context))
 
 
-def pinned_story_id():
-    """The story in the first slot of a section's front page (a subquery), if any."""
-    return Subquery(
-        FrontPageSlot.objects.filter(front_page__section=OuterRef("pk"))
-        .order_by("position")
-        .values("article")[:1]
-    )
-
-
 class StoryListPage(View):
     """One page of the public stories filed under a section, topic or author.
 
@@ -236,22 +223,25 @@ class StoryListPage(View):
     pins_lead = False
 
     def get(self, request, slug):
-        owners = self.model.objects.all()
-        if self.pins_lead:
-            # Read with the owner, so a page with no pin costs no extra query.
-            owners = owners.annotate(pinned_id=pinned_story_id())
-        owner = get_object_or_404(owners, slug=slug)
-        stories = public_articles().filter(**{self.lookup: owner})
-        if self.pins_lead:
-            stories = stories.not_placed_on(owner)
+        now = timezone.now()
+        found = page_queries.list_owner(
+            model=self.model, pins_lead=self.pins_lead, slug=slug
+        )
+        if not found:
+            raise Http404(f"No {self.model._meta.verbose_name} lives at this address.")
+        owner = found[0]
+        stories = partial(
+            page_queries.owner_stories,
+            lookup=self.lookup,
+            pins_lead=self.pins_lead,
+            owner=owner,
+            now=now,
+        )
         page = paginate(stories, request, per_page=settings.ARTICLES_PER_PAGE)
         pinned = []
         if self.pins_lead and owner.pinned_id and page.number == 1:
-            pinned = list(
-                Article.objects.published()
-                .placed_on(owner)
-                .filter(pk=owner.pinned_id)
-                .with_card_relations()
+            pinned = page_queries.pinned_lead(
+                now=now, section=owner, story_id=owner.pinned_id
             )
         if self.empty_404 and not page.object_list and not pinned:
             raise Http404(self.empty_404)

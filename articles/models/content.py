@@ -342,8 +342,14 @@ class Article(models.Model):
 
     @property
     def topics(self):
-        """Topics in the order the editor typed them (uses `with_detail_data`)."""
-        return [item.tag for item in self.tagged_items.all()]
+        """Topics in the order the editor typed them: as loaded with the story
+        (`with_topics()`, `load_topics()`), else from its topic links (one query)."""
+        loaded = self.__dict__.get("loaded_topics")
+        if loaded is not None:
+            return loaded
+        return [
+            item.tag for item in self.tagged_items.select_related("tag").order_by("pk")
+        ]
 
     @property
     def corrections_shown(self):

@@ -111,10 +111,10 @@ def test_server_error_template_renders_alone_without_the_database(
 def test_crashing_page_answers_with_the_friendly_server_error_page(
     client, newsroom, monkeypatch
 ):
-    def crash():
+    def crash(**values):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("articles.views.public_articles", crash)
+    monkeypatch.setattr("articles.page_queries.home_line_up", crash)
     client.raise_request_exception = False
 
     response = client.get("/")

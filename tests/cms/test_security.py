@@ -85,10 +85,10 @@ def test_not_found_page_carries_the_security_headers(client, story):
 
 
 def test_server_error_page_carries_the_security_headers(client, story, monkeypatch):
-    def crash():
+    def crash(**values):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("articles.views.public_articles", crash)
+    monkeypatch.setattr("articles.page_queries.home_line_up", crash)
     client.raise_request_exception = False
 
     response = https_get(client, "/")

@@ -1,0 +1,191 @@
+"""Prepared queries: compiled once, run with each call's values, never staler than
+the queryset they stand for, and refused when their SQL depends on anything else."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import page_queries
+from articles.models import Article
+from articles.prepared import PreparedQuery, UnpreparableQuery, prepared
+from tests.factories import (
+    link,
+    make_article,
+    make_author,
+    make_future,
+    make_image,
+    make_section,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class CountingBuild:
+    """A queryset builder that counts how often it is asked to build."""
+
+    def __init__(self, build):
+        self.build = build
+        self.__name__ = self.__qualname__ = build.__name__
+        self.__doc__ = build.__doc__
+        self.calls = 0
+
+    def __call__(self, **kwargs):
+        self.calls += 1
+        return self.build(**kwargs)
+
+
+def public_by_slugs(*, now, slugs):
+    return Article.objects.published(now=now).filter(slug__in=slugs).order_by("slug")
+
+
+def slugs(stories):
+    return [story.slug for story in stories]
+
+
+def test_prepared_query_runs_each_call_with_its_own_values():
+    make_article(slug="first")
+    make_article(slug="second")
+    query = prepared(public_by_slugs)
+    now = timezone.now()
+
+    assert slugs(query(now=now, slugs=["first"])) == ["first"]
+    assert slugs(query(now=now, slugs=["second"])) == ["second"]
+    assert slugs(query(now=now, slugs=["second", "first"])) == ["first", "second"]
+
+
+def test_prepared_query_compiles_once_per_shape_and_never_again():
+    make_article(slug="first")
+    build = CountingBuild(public_by_slugs)
+    query = PreparedQuery(build)
+    now = timezone.now()
+
+    query(now=now, slugs=["first"])
+    # Twice on first use: the stand-ins are checked against a second set.
+    assert build.calls == 2
+    query(now=now + timedelta(seconds=1), slugs=["other"])
+    assert build.calls == 2
+    # Two slugs are two parameters: another shape, compiled once more.
+    query(now=now, slugs=["first", "other"])
+    assert build.calls == 4
+
+
+def test_prepared_query_reads_the_database_on_every_call():
+    """Only SQL is kept: a story published after the first call is found by the next."""
+    query = prepared(public_by_slugs)
+    now = timezone.now()
+    assert query(now=now, slugs=["late"]) == []
+
+    make_article(slug="late", publish_at=now - timedelta(minutes=1))
+
+    assert slugs(query(now=now, slugs=["late"])) == ["late"]
+
+
+def test_prepared_query_takes_the_time_it_is_given():
+    scheduled = make_future(slug="scheduled")
+    query = prepared(public_by_slugs)
+
+    assert (
+        query(now=scheduled.publish_at - timedelta(seconds=1), slugs=["scheduled"])
+        == []
+    )
+    assert slugs(query(now=scheduled.publish_at, slugs=["scheduled"])) == ["scheduled"]
+
+
+def test_prepared_query_drops_repeated_and_missing_ids_as_the_queryset_would():
+    story = make_article()
+    query = prepared(lambda *, ids: Article.objects.filter(pk__in=ids).order_by("pk"))
+
+    assert query(ids=[story.pk, story.pk, None]) == [story]
+
+
+def test_prepared_query_refuses_a_query_that_reads_the_clock_by_itself():
+    """`published()` without `now=` reads the clock when built: a kept plan would
+    show readers the site as it was when the plan was made."""
+    make_article(slug="first")
+    query = prepared(lambda *, slug: Article.objects.published().filter(slug=slug))
+
+    with pytest.raises(UnpreparableQuery, match="changes by itself"):
+        query(slug="first")
+
+
+def test_prepared_query_refuses_a_value_that_would_change_its_sql():
+    query = prepared(lambda *, image: Article.objects.filter(hero_image=image))
+
+    with pytest.raises(UnpreparableQuery, match="None"):
+        query(image=None)
+
+
+def test_prepared_query_refuses_a_value_it_cannot_stand_in_for():
+    query = prepared(lambda *, title: Article.objects.filter(title__icontains=title))
+
+    # The value reaches the SQL as a LIKE pattern, not as itself.
+    with pytest.raises(UnpreparableQuery, match="changes by itself"):
+        query(title="radar")
+
+
+def test_prepared_story_loads_what_the_queryset_loads(clock):
+    """Joins, annotations, bylines and topics come out as `with_detail_data()` gives them."""
+    section = make_section(name="Analysis")
+    image = make_image()
+    first, second = make_author(name="A. First"), make_author(name="B. Second")
+    story = make_article(
+        slug="full",
+        section=section,
+        hero_image=image,
+        authors=[second, first],
+        tags=["Radar", "Coastal defence"],
+    )
+    link(story, url="https://example.org/", title="Elsewhere")
+    expected = Article.objects.published().with_detail_data().get(slug="full")
+
+    with CaptureQueriesContext(connection) as queries:
+        (found,) = page_queries.public_story(now=clock.now, slug="full")
+        shown = (
+            found.section.name,
+            found.hero_image.pk,
+            [author.name for author in found.byline_authors],
+            [tag.name for tag in found.topics],
+            found.has_corrections,
+            found.has_related_links,
+        )
+    assert shown == (
+        expected.section.name,
+        expected.hero_image.pk,
+        [author.name for author in expected.byline_authors],
+        [tag.name for tag in expected.topics],
+        expected.has_corrections,
+        expected.has_related_links,
+    )
+    assert shown[2] == ["B. Second", "A. First"]
+    assert shown[5] is True
+    # The story with its joins, its bylines, its topics; nothing read later.
+    assert len(queries) == 3
+
+
+def test_prepared_list_page_queries_follow_the_page_bounds(clock):
+    section = make_section()
+    for number in range(5):
+        make_article(
+            slug=f"s{number}",
+            section=section,
+            publish_at=clock.now - timedelta(hours=number + 1),
+        )
+
+    def page(start, stop):
+        return slugs(
+            page_queries.owner_stories(
+                lookup="section",
+                pins_lead=True,
+                owner=section,
+                now=clock.now,
+                start=start,
+                stop=stop,
+            )
+        )
+
+    assert page(0, 2) == ["s0", "s1"]
+    assert page(2, 4) == ["s2", "s3"]
+    assert page(4, 6) == ["s4"]
