@@ -7,6 +7,9 @@ opened or even looked for while a reader waits.
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache, partial
+
+from django.core.files.storage import FileSystemStorage
 
 from .renditions import FAMILIES
 
@@ -58,7 +61,7 @@ def picture_of(image, family_name, *, src_width=FALLBACK_WIDTH) -> Picture | Non
                 image.pk,
             )
             return None
-    url = image.file.storage.url
+    url = partial(stored_file_url, image.file.storage)
     fallback = min(entries, key=lambda entry: abs(entry["width"] - src_width))
     return Picture(
         src=url(fallback["jpeg"]),
@@ -67,6 +70,24 @@ def picture_of(image, family_name, *, src_width=FALLBACK_WIDTH) -> Picture | Non
         jpeg_srcset=_srcset(entries, "jpeg", url),
         webp_srcset=_srcset(entries, "webp", url),
     )
+
+
+def stored_file_url(storage, name):
+    """`storage.url(name)`; for files on this server's disk, worked out once per name.
+
+    A card's picture lists ten renditions, and `FileSystemStorage.url()`
+    quotes and joins each address anew (bench/analysis.md, finding 19). Its
+    answer depends only on the name and the storage's `base_url`, which is in
+    the key; any other storage (signed addresses, say) is asked every time.
+    """
+    if storage.__class__ is FileSystemStorage:  # seen through `default_storage`
+        return _file_system_url(storage, storage.base_url, name)
+    return storage.url(name)
+
+
+@lru_cache(maxsize=8192)
+def _file_system_url(storage, base_url, name):
+    return storage.url(name)
 
 
 def _nearest(stored, width):

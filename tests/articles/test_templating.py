@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from django.template import engines
 from django.test import RequestFactory
 from django.urls import set_script_prefix
+from django.utils import translation
 from jinja2 import DebugUndefined
 
 from articles.paths import fixed_address
@@ -21,6 +22,19 @@ def test_dates_are_shown_in_the_sites_time_zone(settings):
 
     assert date(moment, "j F Y, H:i T") == "17 March 2026, 03:15 IST"
     assert iso_datetime(moment) == "2026-03-17T03:15:30+05:30"
+
+
+def test_a_date_shown_once_follows_a_later_change_of_time_zone_or_language(settings):
+    """Formatted dates are kept per zone and language, never across them."""
+    moment = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
+    settings.TIME_ZONE = "UTC"
+    assert date(moment, "j F Y") == "1 December 2026"
+
+    settings.TIME_ZONE = "Asia/Kolkata"
+    assert date(moment, "j F Y") == "2 December 2026"
+    with translation.override("fr"):
+        assert date(moment, "j F Y") == "2 décembre 2026"
+    assert date(moment, "j F Y") == "2 December 2026"
 
 
 def test_a_missing_date_is_shown_as_nothing():

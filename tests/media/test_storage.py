@@ -11,6 +11,7 @@ from django.db.models import ProtectedError
 
 from media import renditions
 from media.models import Image
+from media.pictures import picture_of, stored_file_url
 from tests.factories import make_article, make_image, make_section
 from tests.soup import one, parse, text
 
@@ -247,3 +248,30 @@ def test_admin_deletes_an_unused_image_and_its_files(
     assert response.status_code == 302
     assert not Image.objects.exists()
     assert files_on_disk(settings) == set()
+
+
+def test_picture_addresses_follow_a_change_of_media_address(settings):
+    """Addresses of files on disk are kept per name and base address, never across."""
+    image = make_image()
+    settings.MEDIA_URL = "/media/"
+    before = picture_of(image, "card")
+
+    settings.MEDIA_URL = "https://images.example.org/"
+    after = picture_of(image, "card")
+
+    assert before.src.startswith("/media/")
+    assert after.src == before.src.replace("/media/", "https://images.example.org/", 1)
+    assert "/media/" not in after.jpeg_srcset + after.webp_srcset
+
+
+def test_picture_addresses_from_other_storages_are_asked_for_every_time():
+    class SignedStorage:
+        calls = 0
+
+        def url(self, name):
+            self.calls += 1
+            return f"https://cdn.example.org/{name}?signature={self.calls}"
+
+    storage = SignedStorage()
+
+    assert stored_file_url(storage, "a.jpg") != stored_file_url(storage, "a.jpg")
