@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 
 from .models import Article, FrontPageSlot, Section
 from .prepared import prepared
+from .querysets import load_bylines
 
 # Stories per section on the home page.
 HOME_SECTION_SIZE = 4
@@ -17,6 +18,11 @@ HOME_SECTION_SIZE = 4
 def public_articles(*, now=None):
     """Public stories, newest first, with what their cards show besides bylines."""
     return Article.objects.published(now=now).with_card_relations().newest_first()
+
+
+def public_cards(*, now):
+    """Public stories, newest first, loaded as cards show them (`for_cards()`)."""
+    return Article.objects.published(now=now).for_cards().newest_first()
 
 
 @prepared
@@ -33,19 +39,19 @@ def public_story(*, now, slug):
 @prepared
 def home_line_up(*, now):
     """The public stories editors placed on the home page, in slot order."""
-    return Article.objects.published(now=now).placed_on(None).with_card_relations()
+    return Article.objects.published(now=now).placed_on(None).for_cards()
 
 
 @prepared(shape=("start", "stop"))
 def newest_off_line_up(*, now, start, stop):
     """Rows `start` to `stop` of the newest public stories not in the home line-up."""
-    return public_articles(now=now).not_placed_on(None)[start:stop]
+    return public_cards(now=now).not_placed_on(None)[start:stop]
 
 
 @prepared(shape=("start", "stop"))
 def newest_stories(*, now, start, stop):
     """Rows `start` to `stop` of the newest public stories, bylines loaded."""
-    return public_articles(now=now).with_listing_data()[start:stop]
+    return public_cards(now=now).also_loading(load_bylines)[start:stop]
 
 
 @prepared(shape=("per_section",))
@@ -58,7 +64,7 @@ def newest_per_section(*, now, exclude, per_section):
         Article.objects.published(now=now)
         .exclude(pk__in=exclude)
         .newest_per_section(per_section)
-        .with_card_relations()
+        .for_cards()
     )
 
 
@@ -88,7 +94,7 @@ def list_owner(*, model, pins_lead, slug):
 def owner_stories(*, lookup, pins_lead, owner, now, start, stop):
     """Rows `start` to `stop` of the newest public stories joined to `owner` by
     `lookup`; with `pins_lead`, leaving out those placed on its page."""
-    stories = public_articles(now=now).filter(**{lookup: owner})
+    stories = public_cards(now=now).filter(**{lookup: owner})
     if pins_lead:
         stories = stories.not_placed_on(owner)
     return stories[start:stop]
@@ -101,7 +107,7 @@ def pinned_lead(*, now, section, story_id):
         Article.objects.published(now=now)
         .placed_on(section)
         .filter(pk=story_id)
-        .with_card_relations()
+        .for_cards()
     )
 
 

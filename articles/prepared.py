@@ -22,9 +22,11 @@ than running with a stale or wrong value.
 import copy
 import datetime
 import threading
+from types import SimpleNamespace
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, prefetch_related_objects
+from django.db.models.query import ModelIterable
 
 # Far from any real value, so a stand-in cannot be mistaken for a constant.
 _INT_STAND_INS = (1_900_000_000, 1_800_000_000)
@@ -34,7 +36,7 @@ _DATETIME_STAND_INS = (
 )
 # Plans kept per prepared query: one per shape (a page's LIMIT and OFFSET, a
 # count of ids), the least recently made dropped first past this many.
-MAX_PLANS = 64
+MAX_PLANS = 32
 
 
 class UnpreparableQuery(TypeError):
@@ -124,10 +126,24 @@ class _Plan:
                     "itself; pass it as a value."
                 )
             self.slots[position] = found[0]
+        queryset = compiler.prepared_queryset
+        if not issubclass(queryset._iterable_class, ModelIterable):
+            raise UnpreparableQuery(f"{name}: a prepared query returns models.")
+        if queryset._known_related_objects:
+            raise UnpreparableQuery(f"{name}: build it from a manager, not a relation.")
         self.sql = sql
         self.params = list(params)
+        self.model = queryset.model
+        self.iterable_class = queryset._iterable_class
+        self.prefetch_lookups = queryset._prefetch_related_lookups
+        # What running and reading rows needs of the compiler is its columns
+        # (`select`, `klass_info`, …); the query tree it was made from weighs
+        # 40 to 140 KB a plan, and is never read again.
+        del compiler.prepared_queryset
+        compiler.query = compiler.where = compiler.having = compiler.qualify = None
+        # Each call hands it its own thread's connection.
+        compiler.connection = None
         self.compiler = compiler
-        self.queryset = compiler.prepared_queryset
 
     def run(self, values, alias):
         params = list(self.params)
@@ -138,32 +154,17 @@ class _Plan:
         # Connections belong to threads; the kept compiler holds the first one's.
         compiler.connection = connections[alias]
         compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
-        # A shallow copy by hand: `copy.copy()` of a queryset would run it.
-        queryset = object.__new__(type(self.queryset))
-        queryset.__dict__.update(
-            self.queryset.__dict__,
-            _query=_CompiledQuery(self.queryset.query, compiler),
-            _db=alias,
-            _result_cache=None,
+        # What the model iterables read of a queryset.
+        queryset = SimpleNamespace(
+            db=alias,
+            model=self.model,
+            query=SimpleNamespace(get_compiler=lambda *args, **kwargs: compiler),
+            _known_related_objects={},
         )
-        rows = list(queryset._iterable_class(queryset))
-        if queryset._prefetch_related_lookups:
-            prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
+        rows = list(self.iterable_class(queryset))
+        if self.prefetch_lookups:
+            prefetch_related_objects(rows, *self.prefetch_lookups)
         return rows
-
-
-class _CompiledQuery:
-    """A query as the iterables read it, whose compiler is the one given."""
-
-    def __init__(self, query, compiler):
-        self._query = query
-        self._compiler = compiler
-
-    def get_compiler(self, *args, **kwargs):
-        return self._compiler
-
-    def __getattr__(self, name):
-        return getattr(self._query, name)
 
 
 def _compile(build, values, shape, alias, round_):

@@ -12,12 +12,17 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from .prepared import prepared
 from .publishing import State, Status, publication_values
+
+# What a card reads of a story (`for_cards()`), its section and picture whole.
+CARD_FIELDS = ("title", "slug", "standfirst", "publish_at", "section", "hero_image")
+# Enough of a body for a teaser when a story has no standfirst.
+TEASER_SOURCE_LENGTH = 2000
 
 
 def published_q(*, prefix: str = "", now=None) -> Q:
@@ -163,6 +168,18 @@ class ArticleQuerySet(models.QuerySet):
     def with_listing_data(self):
         """Load what a card or list row shows, in a fixed number of queries."""
         return self.with_card_relations().also_loading(load_bylines)
+
+    def for_cards(self):
+        """Load only what a card shows of each story, with its section and picture.
+
+        A story's body is most of its row, and a card shows at most its start:
+        that comes as `teaser_source`, for `Article.teaser`.
+        """
+        return (
+            self.select_related("section", "hero_image")
+            .only(*CARD_FIELDS)
+            .annotate(teaser_source=Substr("body", 1, TEASER_SOURCE_LENGTH))
+        )
 
     def with_card_relations(self):
         """Join what a card shows besides its byline; see `load_bylines()`."""

@@ -25,9 +25,8 @@ from media.models import Image
 from .addresses import web_address_q
 from .models import Article, RelatedLink, TaggedArticle
 from .prepared import prepared
-from .querysets import published_q
+from .querysets import CARD_FIELDS, TEASER_SOURCE_LENGTH, published_q
 from .search.terms import significant_words
-from .text import teaser
 
 # How many of the newest stories sharing a tag are ranked by tags in common.
 RELATED_CANDIDATE_WINDOW = 100
@@ -40,10 +39,6 @@ MORE_LIKE_THIS_WINDOW = 100
 # A word shared in the headline counts fully; in the standfirst, as PostgreSQL's
 # search weighs a standfirst (B) against a headline (A).
 HEADLINE_WEIGHT, STANDFIRST_WEIGHT = 1.0, 0.4
-# Enough of a body for a teaser when a story has no standfirst.
-TEASER_SOURCE_LENGTH = 2000
-# What a card reads of a story (`RelatedCard.for_article`), its picture whole.
-CARD_FIELDS = ("title", "slug", "standfirst", "publish_at", "section_id", "hero_image")
 # How many similar stories a story keeps (`rank_similar`): more than a block
 # shows, so that picks taken off the site or curated as well leave others.
 STORED_SIMILAR = 8
@@ -63,13 +58,7 @@ class RelatedCard:
         return cls(
             title=article.title,
             url=article.get_absolute_url(),
-            # Loaded without its body (`recent_public_stories`), a story brings
-            # the start of it for the teaser.
-            teaser=teaser(
-                article.standfirst or getattr(article, "teaser_source", None) or ""
-            )
-            if "body" in article.get_deferred_fields()
-            else article.teaser,
+            teaser=article.teaser,
             image=article.hero_image,
             story_id=article.pk,
         )

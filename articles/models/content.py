@@ -384,7 +384,13 @@ class Article(models.Model):
 
     @property
     def teaser(self):
-        return teaser(self.standfirst or self.body)
+        """The standfirst, or else the start of the body, cut at a word.
+
+        Loaded for a card (`for_cards()`), a story brings the start of its
+        body as `teaser_source` instead of the whole of it.
+        """
+        source = self.__dict__.get("teaser_source")
+        return teaser(self.standfirst or (self.body if source is None else source))
 
     @property
     def was_updated(self):

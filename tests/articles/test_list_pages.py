@@ -262,3 +262,25 @@ def test_list_card_shows_section_headline_teaser_byline_and_time(client, clock):
     assert one(card, "time")["datetime"] == "2026-03-16T09:30:00+00:00"
     card_image = story.hero_image.renditions["card"][0]
     assert one(card, "img")["src"] == f"/media/{card_image['jpeg']}"
+
+
+def test_card_of_a_story_without_standfirst_shows_the_start_of_its_body(
+    client, clock, django_assert_num_queries
+):
+    """Cards are loaded without whole bodies (`for_cards()`), yet show the start of
+    one, with no query per card."""
+    body = "".join(
+        f"<p>Paragraph {n} of the harbour patrol report.</p>" for n in range(400)
+    )
+    make_article(title="Plain story", standfirst="", body=body, tags=["Harbours"])
+    make_article(title="Other story", standfirst="", body=body, tags=["Harbours"])
+
+    with django_assert_num_queries(4):
+        page = parse(client.get("/tags/harbours/"))
+
+    teasers = [text(teaser) for teaser in page.select("article.card p.card__teaser")]
+    assert len(teasers) == 2
+    assert all(
+        t.startswith("Paragraph 0 of the harbour patrol report.") for t in teasers
+    )
+    assert all(t.endswith("…") and len(t) <= 141 for t in teasers)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import page_queries
 from articles.models import Article
-from articles.prepared import PreparedQuery, UnpreparableQuery, prepared
+from articles.prepared import MAX_PLANS, PreparedQuery, UnpreparableQuery, prepared
 from tests.factories import (
     link,
     make_article,
@@ -189,3 +189,29 @@ def test_prepared_list_page_queries_follow_the_page_bounds(clock):
     assert page(0, 2) == ["s0", "s1"]
     assert page(2, 4) == ["s2", "s3"]
     assert page(4, 6) == ["s4"]
+
+
+def test_prepared_query_keeps_a_bounded_number_of_shapes():
+    """A plan per page of a long list would grow a worker's memory for good."""
+    stories = [make_article() for _ in range(3)]
+    query = prepared(
+        lambda *, now, start, stop: Article.objects.published(now=now).order_by("pk")[
+            start:stop
+        ],
+        shape=("start", "stop"),
+    )
+    now = timezone.now()
+
+    for start in range(MAX_PLANS + 8):
+        query(now=now, start=start, stop=start + 1)
+
+    assert len(query._plans) == MAX_PLANS
+    # The oldest shapes were dropped, and are compiled again when asked for.
+    assert query(now=now, start=0, stop=3) == stories
+
+
+def test_prepared_query_refuses_a_query_that_returns_no_models():
+    query = prepared(lambda *, now: Article.objects.published(now=now).values("pk"))
+
+    with pytest.raises(UnpreparableQuery, match="returns models"):
+        query(now=timezone.now())
