@@ -49,7 +49,14 @@ def _formatted_date(value, format_string, zone_name, language):
 
 def iso_datetime(value):
     """`value` in the site's time zone for `<time datetime>`, to the whole second."""
-    return iso_text(timezone.template_localtime(value)) if value else ""
+    if not value:
+        return ""
+    return _iso_text(value, timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=4096)
+def _iso_text(value, zone_name):
+    return iso_text(timezone.template_localtime(value))
 
 
 def now(format_string):

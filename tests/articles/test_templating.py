@@ -30,8 +30,11 @@ def test_a_date_shown_once_follows_a_later_change_of_time_zone_or_language(setti
     settings.TIME_ZONE = "UTC"
     assert date(moment, "j F Y") == "1 December 2026"
 
+    assert iso_datetime(moment) == "2026-12-01T23:30:00+00:00"
+
     settings.TIME_ZONE = "Asia/Kolkata"
     assert date(moment, "j F Y") == "2 December 2026"
+    assert iso_datetime(moment) == "2026-12-02T05:00:00+05:30"
     with translation.override("fr"):
         assert date(moment, "j F Y") == "2 décembre 2026"
     assert date(moment, "j F Y") == "2 December 2026"
