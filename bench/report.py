@@ -65,6 +65,7 @@ def code_constants():
 
     if not apps.ready:
         databases.setup_django()
+    from articles.prepared import MAX_PLANS
     from articles.related import RELATED_CANDIDATE_WINDOW, STORED_SIMILAR
     from articles.search import RANKED_MATCHES
     from demo.seeding import RANKED_AT_SEED
@@ -73,6 +74,7 @@ def code_constants():
 
     return {
         "RELATED_CANDIDATE_WINDOW": RELATED_CANDIDATE_WINDOW,
+        "MAX_PLANS": MAX_PLANS,
         "RANKED_MATCHES": RANKED_MATCHES,
         "RELATED_CARDS": len(RELATED_NUMBERS),
         "STORED_SIMILAR": STORED_SIMILAR,
@@ -934,9 +936,10 @@ def method_section(results, constants):
   model instances built in memory: synthetic story {story} exactly as `seed_demo`
   makes it (headline, standfirst, body, section, hero image, byline, tags),
   {related} related cards, and the navigation's sections. Its relations are
-  filled the way `prefetch_related` fills them. The view's context supplies
-  `nav_sections`, which takes precedence over the lazy queryset of the `site` context processor (that
-  processor still runs; its queryset is never evaluated). Anonymous requests
+  filled the way `prefetch_related` fills them. The floor puts its own
+  `nav_sections` over the one the `site` context processor adds (Django's Jinja2
+  backend lets processors overwrite a view's names), so the processor's lazy
+  list of sections is never read. Anonymous requests
   carry no session cookie, so the session and auth middleware do not touch the
   database either. The floor runs under `connection.execute_wrapper` that raises
   on any query, and the harness asserts it made zero queries.

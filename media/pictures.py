@@ -61,7 +61,7 @@ def picture_of(image, family_name, *, src_width=FALLBACK_WIDTH) -> Picture | Non
                 image.pk,
             )
             return None
-    url = partial(stored_file_url, image.file.storage)
+    url = file_url_function(image.file.storage)
     fallback = min(entries, key=lambda entry: abs(entry["width"] - src_width))
     return Picture(
         src=url(fallback["jpeg"]),
@@ -72,17 +72,25 @@ def picture_of(image, family_name, *, src_width=FALLBACK_WIDTH) -> Picture | Non
     )
 
 
-def stored_file_url(storage, name):
-    """`storage.url(name)`; for files on this server's disk, worked out once per name.
+def file_url_function(storage):
+    """Return a function giving `storage.url(name)`; for files on this server's
+    disk, each address is worked out once per name.
 
     A card's picture lists ten renditions, and `FileSystemStorage.url()`
     quotes and joins each address anew (bench/analysis.md, finding 19). Its
     answer depends only on the name and the storage's `base_url`, which is in
     the key; any other storage (signed addresses, say) is asked every time.
     """
-    if storage.__class__ is FileSystemStorage:  # seen through `default_storage`
-        return _file_system_url(storage, storage.base_url, name)
-    return storage.url(name)
+    if storage.__class__ is not FileSystemStorage:  # seen through `default_storage`
+        return storage.url
+    # Unwrapped once: each attribute read through `default_storage` is a proxy call.
+    storage = getattr(storage, "_wrapped", storage)
+    return partial(_file_system_url, storage, storage.base_url)
+
+
+def stored_file_url(storage, name):
+    """`storage.url(name)`, worked out once per name for files on this server's disk."""
+    return file_url_function(storage)(name)
 
 
 @lru_cache(maxsize=8192)
