@@ -78,10 +78,12 @@ class PreparedQuery:
         plan = self._plans.get(key)
         if plan is None:
             with self._lock:
-                plan = _Plan(self.build, values, shape, alias)
-                self._plans[key] = plan
-                while len(self._plans) > MAX_PLANS:
-                    del self._plans[next(iter(self._plans))]
+                # Another thread may have compiled it while this one waited.
+                plan = self._plans.get(key)
+                if plan is None:
+                    plan = self._plans[key] = _Plan(self.build, values, shape, alias)
+                    while len(self._plans) > MAX_PLANS:
+                        del self._plans[next(iter(self._plans))]
         return plan.run(values, alias)
 
     def __repr__(self):
