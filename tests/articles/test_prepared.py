@@ -126,6 +126,17 @@ def test_prepared_query_refuses_a_value_it_cannot_stand_in_for():
         query(title="radar")
 
 
+def what_a_story_page_reads(story):
+    return (
+        story.section.name,
+        story.hero_image.pk,
+        [author.name for author in story.byline_authors],
+        [tag.name for tag in story.topics],
+        story.has_corrections,
+        story.has_related_links,
+    )
+
+
 def test_prepared_story_loads_what_the_queryset_loads(clock):
     """Joins, annotations, bylines and topics come out as `with_detail_data()` gives them."""
     section = make_section(name="Analysis")
@@ -143,22 +154,8 @@ def test_prepared_story_loads_what_the_queryset_loads(clock):
 
     with CaptureQueriesContext(connection) as queries:
         (found,) = page_queries.public_story(now=clock.now, slug="full")
-        shown = (
-            found.section.name,
-            found.hero_image.pk,
-            [author.name for author in found.byline_authors],
-            [tag.name for tag in found.topics],
-            found.has_corrections,
-            found.has_related_links,
-        )
-    assert shown == (
-        expected.section.name,
-        expected.hero_image.pk,
-        [author.name for author in expected.byline_authors],
-        [tag.name for tag in expected.topics],
-        expected.has_corrections,
-        expected.has_related_links,
-    )
+        shown = what_a_story_page_reads(found)
+    assert shown == what_a_story_page_reads(expected)
     assert shown[2] == ["B. Second", "A. First"]
     assert shown[5] is True
     # The story with its joins, its bylines, its topics; nothing read later.
