@@ -134,23 +134,13 @@ def sharing_rare_topics(tag_ids, *, exclude, now=None):
     )
 
 
-def as_cards_need(queryset):
-    """Load only what a card reads; the start of the body stands in for the teaser.
-
-    Whole stories (bodies above all) cost more to load than everything else
-    in the block.
-    """
-    return (
-        queryset.select_related("hero_image")
-        .only(*CARD_FIELDS)
-        .annotate(teaser_source=Substr("body", 1, TEASER_SOURCE_LENGTH))
-    )
-
-
 def recent_public_stories(*, exclude, now=None):
     """Return the newest public stories outside `exclude`, as cards need them."""
-    return as_cards_need(
-        Article.objects.published(now=now).exclude(pk__in=exclude).newest_first()
+    return (
+        Article.objects.published(now=now)
+        .exclude(pk__in=exclude)
+        .newest_first()
+        .for_cards(with_section=False)
     )[:MORE_LIKE_THIS_WINDOW]
 
 
@@ -288,7 +278,11 @@ def public_stories_by_id(ids, *, now=None):
     bench/analysis.md, finding 16).
     """
     public = Article.objects.published(now=now).filter(pk=OuterRef("pk"))
-    return as_cards_need(Article.objects.filter(pk__in=ids).filter(Exists(public)))
+    return (
+        Article.objects.filter(pk__in=ids)
+        .filter(Exists(public))
+        .for_cards(with_section=False)
+    )
 
 
 @prepared
@@ -309,7 +303,7 @@ def curated_cards(*, story, now, limit):
             | published_q(prefix="target__", now=now)
         )
         .select_related("target__hero_image")
-        # What a card reads of the story linked to, as `as_cards_need()`.
+        # What a card reads of the story linked to, as `for_cards()`.
         .only(
             "target_id",
             "url",
@@ -324,11 +318,12 @@ def curated_cards(*, story, now, limit):
 @prepared(shape=("limit",))
 def newest_in_section(*, section, exclude, now, limit):
     """Up to `limit` of the newest public stories in `section` outside `exclude`."""
-    return as_cards_need(
+    return (
         Article.objects.published(now=now)
         .filter(section_id=section)
         .exclude(pk__in=exclude)
         .newest_first()
+        .for_cards(with_section=False)
     )[:limit]
 
 

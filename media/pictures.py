@@ -88,11 +88,6 @@ def file_url_function(storage):
     return partial(_file_system_url, storage, storage.base_url)
 
 
-def stored_file_url(storage, name):
-    """`storage.url(name)`, worked out once per name for files on this server's disk."""
-    return file_url_function(storage)(name)
-
-
 @lru_cache(maxsize=8192)
 def _file_system_url(storage, base_url, name):
     return storage.url(name)

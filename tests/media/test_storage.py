@@ -11,7 +11,7 @@ from django.db.models import ProtectedError
 
 from media import renditions
 from media.models import Image
-from media.pictures import picture_of, stored_file_url
+from media.pictures import file_url_function, picture_of
 from tests.factories import make_article, make_image, make_section
 from tests.soup import one, parse, text
 
@@ -272,6 +272,6 @@ def test_picture_addresses_from_other_storages_are_asked_for_every_time():
             self.calls += 1
             return f"https://cdn.example.org/{name}?signature={self.calls}"
 
-    storage = SignedStorage()
+    url = file_url_function(SignedStorage())
 
-    assert stored_file_url(storage, "a.jpg") != stored_file_url(storage, "a.jpg")
+    assert url("a.jpg") != url("a.jpg")
