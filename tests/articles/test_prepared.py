@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import signals
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import page_queries
-from articles.models import Article
+from articles.models import Article, Section
 from articles.prepared import MAX_PLANS, PreparedQuery, UnpreparableQuery, prepared
 from tests.factories import (
     link,
@@ -212,3 +213,63 @@ def test_prepared_query_refuses_a_query_that_returns_no_models():
 
     with pytest.raises(UnpreparableQuery, match="returns models"):
         query(now=timezone.now())
+
+
+def model_state(obj):
+    """What a model instance holds: its fields, cached relations and state."""
+    fields = {
+        name: value for name, value in vars(obj).items() if not name.startswith("_")
+    }
+    joined = {
+        name: model_state(other) if other is not None else None
+        for name, other in obj._state.fields_cache.items()
+    }
+    return (
+        type(obj),
+        fields,
+        joined,
+        obj.get_deferred_fields(),
+        obj._state.adding,
+        obj._state.db,
+    )
+
+
+def test_prepared_query_builds_models_as_the_queryset_does(clock):
+    """Deferred fields, joins (a missing picture too) and annotations, field for field."""
+    pictured = make_article(slug="pictured", hero_image=make_image())
+    plain = make_article(slug="plain", hero_image=None)
+
+    def cards(*, now, slugs):
+        return public_by_slugs(now=now, slugs=slugs).for_cards()
+
+    found = prepared(cards)(now=clock.now, slugs=["pictured", "plain"])
+    expected = list(cards(now=clock.now, slugs=["pictured", "plain"]))
+
+    assert [model_state(story) for story in found] == [
+        model_state(story) for story in expected
+    ]
+    assert found[1].hero_image is None
+    assert found[0].teaser_source == pictured.body
+    # Built as read from the database: saving one updates its row.
+    found[1].title = "Renamed"
+    found[1].save(update_fields=["title"])
+    assert Article.objects.get(pk=plain.pk).title == "Renamed"
+    assert Article.objects.count() == 2
+
+
+def test_prepared_query_sends_init_signals_to_whoever_listens():
+    """A model is only built without `__init__` when nobody would notice."""
+    make_section(name="Analysis")
+    built = []
+
+    def note(sender, instance, **kwargs):
+        built.append(instance.name)
+
+    signals.post_init.connect(note, sender=Section)
+    try:
+        sections = page_queries.nav_sections()
+    finally:
+        signals.post_init.disconnect(note, sender=Section)
+
+    assert built == [section.name for section in sections]
+    assert "Analysis" in built
