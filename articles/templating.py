@@ -8,11 +8,15 @@ the functions the Django template tags wrap, so both engines write a date, an
 address or a picture the same way.
 """
 
+import weakref
 from functools import lru_cache
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template import defaultfilters
-from django.templatetags.static import static
+from django.templatetags.static import static as static_address
 from django.utils import timezone, translation
+from django.utils.functional import empty
 from jinja2 import ChainableUndefined, Environment
 
 from media.pictures import picture_of
@@ -59,8 +63,32 @@ def _iso_text(value, zone_name):
     return iso_text(timezone.template_localtime(value))
 
 
-def now(format_string):
-    return defaultfilters.date(timezone.localtime(), format_string)
+def current_year():
+    """The year it is in the site's time zone (the footer's copyright line)."""
+    return timezone.localtime().year
+
+
+# Addresses of static files, per storage: `settings` changes in tests make a
+# new storage, and `collectstatic` a new process.
+_static_addresses = weakref.WeakKeyDictionary()
+
+
+def static(path):
+    """`{% static path %}`, asked of the storage once per path.
+
+    A manifest storage looks the hashed name up and quotes and joins it on
+    every call; a page links six files (bench/analysis.md, finding 21).
+    """
+    if staticfiles_storage._wrapped is empty:
+        staticfiles_storage._setup()
+    storage = staticfiles_storage._wrapped
+    addresses = _static_addresses.setdefault(storage, {})
+    key = (path, settings.DEBUG)
+    try:
+        return addresses[key]
+    except KeyError:
+        address = addresses[key] = static_address(path)
+        return address
 
 
 def querystring(request, **changes):
@@ -85,7 +113,7 @@ def environment(**options):
     env.globals.update(
         url=fixed_address,
         static=static,
-        now=now,
+        current_year=current_year,
         icon=icon,
         querystring=querystring,
     )

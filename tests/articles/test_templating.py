@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import StaticFilesStorage
 from django.template import engines
 from django.test import RequestFactory
 from django.urls import set_script_prefix
@@ -79,3 +81,32 @@ def test_fixed_addresses_follow_the_script_prefix():
     finally:
         set_script_prefix("/")
     assert fixed_address("articles:search") == "/search/"
+
+
+class CountingStaticStorage(StaticFilesStorage):
+    """Names files as a manifest storage does (hashed unless DEBUG), counting asks."""
+
+    asked = 0
+
+    def url(self, name):
+        CountingStaticStorage.asked += 1
+        return super().url(name if settings.DEBUG else name.replace(".", ".abc123."))
+
+
+def test_a_static_address_is_asked_once_and_follows_static_url_and_debug(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": f"{__name__}.CountingStaticStorage"},
+    }
+    settings.DEBUG = False
+    CountingStaticStorage.asked = 0
+    page = "{{ static('css/site.css') }} {{ static('css/site.css') }}"
+
+    assert render(page) == "/static/css/site.abc123.css /static/css/site.abc123.css"
+    assert render(page).startswith("/static/css/site.abc123.css")
+    assert CountingStaticStorage.asked == 1
+    settings.STATIC_URL = "/assets/"
+    assert render(page) == "/assets/css/site.abc123.css /assets/css/site.abc123.css"
+    settings.DEBUG = True
+    assert render(page) == "/assets/css/site.css /assets/css/site.css"
+    assert CountingStaticStorage.asked == 3
