@@ -4,9 +4,8 @@ canonical address, OpenGraph and Twitter cards, feeds, and JSON-LD."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.templatetags.static import static
-from django.urls import reverse
 
+from .paths import absolute_addresses, fixed_address, static
 from .sharing import share_picture
 from .structured_data import (
     breadcrumbs_schema,
@@ -63,8 +62,8 @@ class PageMeta:
 def site_feed():
     return FeedLink(
         title=f"{settings.SITE_NAME}: latest stories",
-        rss=reverse("articles:feed"),
-        atom=reverse("articles:feed-atom"),
+        rss=fixed_address("articles:feed"),
+        atom=fixed_address("articles:feed-atom"),
     )
 
 
@@ -90,8 +89,8 @@ def titled(name, page_number=1):
     return f"{name} · {settings.SITE_NAME}"
 
 
-def home_crumb(request):
-    return ("Home", request.build_absolute_uri(reverse("articles:home")))
+def home_crumb(absolute):
+    return ("Home", absolute(fixed_address("articles:home")))
 
 
 def listing_meta(
@@ -109,11 +108,12 @@ def listing_meta(
 
     `crumbs` are (name, path) pairs between the home page and this page.
     """
-    canonical = request.build_absolute_uri(canonical_path(path, page_number))
+    absolute = absolute_addresses(request)
+    canonical = absolute(canonical_path(path, page_number))
     trail = [
-        home_crumb(request),
-        *((crumb, request.build_absolute_uri(url)) for crumb, url in crumbs),
-        (name, request.build_absolute_uri(path)),
+        home_crumb(absolute),
+        *((crumb, absolute(url)) for crumb, url in crumbs),
+        (name, absolute(path)),
     ]
     return PageMeta(
         title=titled(name, page_number),
@@ -127,15 +127,16 @@ def listing_meta(
 
 
 def home_meta(request, *, page_number=1):
-    home = request.build_absolute_uri(reverse("articles:home"))
-    search = request.build_absolute_uri(reverse("articles:search"))
+    absolute = absolute_addresses(request)
+    home = absolute(fixed_address("articles:home"))
+    search = absolute(fixed_address("articles:search"))
     name = settings.SITE_NAME
     return PageMeta(
         title=f"{name}: {settings.SITE_TAGLINE}"
         if page_number == 1
         else titled("Latest stories", page_number),
         description=settings.SITE_TAGLINE,
-        canonical=request.build_absolute_uri(canonical_path("/", page_number)),
+        canonical=absolute(canonical_path("/", page_number)),
         share_title=name,
         structured_data=[
             website_schema(
@@ -147,12 +148,12 @@ def home_meta(request, *, page_number=1):
 
 def story_meta(request, article, *, byline, tags, corrections, is_preview=False):
     """Return a story page's metadata: cards, NewsArticle and BreadcrumbList."""
-    absolute = request.build_absolute_uri
+    absolute = absolute_addresses(request)
     url = absolute(article.get_absolute_url())
     picture = share_picture(article)
     image_url = absolute(picture.src) if picture else ""
     section_url = absolute(article.section.get_absolute_url())
-    home = home_crumb(request)
+    home = home_crumb(absolute)
     publisher = publisher_schema(
         name=settings.SITE_NAME, url=home[1], logo_url=absolute(static(LOGO))
     )

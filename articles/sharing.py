@@ -1,7 +1,7 @@
 """Plain share links: no third-party scripts, just addresses the networks accept."""
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from media.pictures import picture_of
 
@@ -15,31 +15,29 @@ class ShareLink:
 
 def share_links(*, url: str, title: str) -> list[ShareLink]:
     """Return the share links for a page at absolute `url` with `title`."""
-
-    def query(**params):
-        return urlencode(params, quote_via=quote)
-
+    # Each value quoted once, as `urlencode(…, quote_via=quote)` would.
+    url_q, title_q = quote(url, safe=""), quote(title, safe="")
     return [
-        ShareLink("x", "X", f"https://x.com/intent/post?{query(url=url, text=title)}"),
+        ShareLink("x", "X", f"https://x.com/intent/post?url={url_q}&text={title_q}"),
         ShareLink(
             "facebook",
             "Facebook",
-            f"https://www.facebook.com/sharer/sharer.php?{query(u=url)}",
+            f"https://www.facebook.com/sharer/sharer.php?u={url_q}",
         ),
         ShareLink(
             "linkedin",
             "LinkedIn",
-            f"https://www.linkedin.com/sharing/share-offsite/?{query(url=url)}",
+            f"https://www.linkedin.com/sharing/share-offsite/?url={url_q}",
         ),
         ShareLink(
-            "whatsapp", "WhatsApp", f"https://wa.me/?{query(text=f'{title} {url}')}"
+            "whatsapp",
+            "WhatsApp",
+            f"https://wa.me/?text={quote(f'{title} {url}', safe='')}",
         ),
         ShareLink(
-            "telegram",
-            "Telegram",
-            f"https://t.me/share/url?{query(url=url, text=title)}",
+            "telegram", "Telegram", f"https://t.me/share/url?url={url_q}&text={title_q}"
         ),
-        ShareLink("email", "Email", f"mailto:?{query(subject=title, body=url)}"),
+        ShareLink("email", "Email", f"mailto:?subject={title_q}&body={url_q}"),
     ]
 
 

@@ -8,20 +8,15 @@ the functions the Django template tags wrap, so both engines write a date, an
 address or a picture the same way.
 """
 
-import weakref
 from functools import lru_cache
 
-from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template import defaultfilters
-from django.templatetags.static import static as static_address
 from django.utils import timezone, translation
-from django.utils.functional import empty
 from jinja2 import ChainableUndefined, Environment
 
 from media.pictures import picture_of
 
-from .paths import fixed_address
+from .paths import fixed_address, static
 from .templatetags.byline import iso_datetime as iso_text
 from .templatetags.byline import json_ld
 from .templatetags.icons import icon
@@ -66,29 +61,6 @@ def _iso_text(value, zone_name):
 def current_year():
     """The year it is in the site's time zone (the footer's copyright line)."""
     return timezone.localtime().year
-
-
-# Addresses of static files, per storage: `settings` changes in tests make a
-# new storage, and `collectstatic` a new process.
-_static_addresses = weakref.WeakKeyDictionary()
-
-
-def static(path):
-    """`{% static path %}`, asked of the storage once per path.
-
-    A manifest storage looks the hashed name up and quotes and joins it on
-    every call; a page links six files (bench/analysis.md, finding 21).
-    """
-    if staticfiles_storage._wrapped is empty:
-        staticfiles_storage._setup()
-    storage = staticfiles_storage._wrapped
-    addresses = _static_addresses.setdefault(storage, {})
-    key = (path, settings.DEBUG)
-    try:
-        return addresses[key]
-    except KeyError:
-        address = addresses[key] = static_address(path)
-        return address
 
 
 def querystring(request, **changes):

@@ -99,7 +99,14 @@ def story_context(
     request, article, *, byline, tags, corrections, related_cards, is_preview
 ):
     """Return the story template's context; the view and the benchmark floor share it."""
-    absolute_url = request.build_absolute_uri(article.get_absolute_url())
+    meta = story_meta(
+        request,
+        article,
+        byline=byline,
+        tags=tags,
+        corrections=corrections,
+        is_preview=is_preview,
+    )
     return {
         "article": article,
         "byline": byline,
@@ -107,17 +114,10 @@ def story_context(
         "corrections": corrections,
         "current_section": article.section,
         "is_preview": is_preview,
-        "absolute_url": absolute_url,
-        "share_links": share_links(url=absolute_url, title=article.title),
+        "absolute_url": meta.canonical,
+        "share_links": share_links(url=meta.canonical, title=article.title),
         "related_cards": related_cards,
-        "meta": story_meta(
-            request,
-            article,
-            byline=byline,
-            tags=tags,
-            corrections=corrections,
-            is_preview=is_preview,
-        ),
+        "meta": meta,
     }
 
 
