@@ -16,8 +16,10 @@ from functools import lru_cache
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.templatetags.static import static as static_address
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.functional import empty
+
+from .rendering import prefix_and_urlconf
 
 # What Django's `slug` path converter accepts.
 SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
@@ -40,18 +42,15 @@ def fixed_address(name, **kwargs):
     For the addresses every page links (home, search, feeds, archive years):
     the same few, over and over.
     """
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _fixed_address(
-        name, get_script_prefix(), urlconf, tuple(sorted(kwargs.items()))
-    )
+    script_prefix, urlconf = prefix_and_urlconf()
+    return _fixed_address(name, script_prefix, urlconf, tuple(sorted(kwargs.items())))
 
 
 def slug_address(name, slug):
     """Return `reverse(name, kwargs={"slug": slug})`, without the resolver walk."""
     if not SLUG.match(slug or ""):
         return reverse(name, kwargs={"slug": slug})
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    template = _address_with_placeholder(name, get_script_prefix(), urlconf)
+    template = _address_with_placeholder(name, *prefix_and_urlconf())
     return template.replace(PLACEHOLDER, slug, 1)
 
 

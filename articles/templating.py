@@ -11,12 +11,14 @@ address or a picture the same way.
 from functools import lru_cache
 
 from django.template import defaultfilters
-from django.utils import timezone, translation
+from django.template.backends import jinja2 as jinja2_backend
+from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
 from media.pictures import picture_of
 
 from .paths import fixed_address, static
+from .rendering import rendering, zone_and_language
 from .templatetags.byline import iso_datetime as iso_text
 from .templatetags.byline import json_ld
 from .templatetags.icons import icon
@@ -26,12 +28,7 @@ def date(value, format_string):
     """`value` in the site's time zone, formatted as Django's `date` filter would."""
     if value in (None, ""):
         return ""
-    return _formatted_date(
-        value,
-        format_string,
-        timezone.get_current_timezone_name(),
-        translation.get_language(),
-    )
+    return _formatted_date(value, format_string, *zone_and_language())
 
 
 @lru_cache(maxsize=4096)
@@ -50,7 +47,7 @@ def iso_datetime(value):
     """`value` in the site's time zone for `<time datetime>`, to the whole second."""
     if not value:
         return ""
-    return _iso_text(value, timezone.get_current_timezone_name())
+    return _iso_text(value, zone_and_language()[0])
 
 
 @lru_cache(maxsize=4096)
@@ -96,3 +93,20 @@ def environment(**options):
         picture=picture_of,
     )
     return env
+
+
+class ReaderTemplate(jinja2_backend.Template):
+    def render(self, context=None, request=None):
+        with rendering():
+            return super().render(context, request)
+
+
+class ReaderJinja2(jinja2_backend.Jinja2):
+    """Django's Jinja2 backend, each render reading the request's settings once
+    (`rendering.py`)."""
+
+    def from_string(self, template_code):
+        return ReaderTemplate(self.env.from_string(template_code), self)
+
+    def get_template(self, template_name):
+        return ReaderTemplate(super().get_template(template_name).template, self)

@@ -85,7 +85,10 @@ TEMPLATES = [
     # Reader pages: Jinja2, which renders them several times faster than Django's
     # engine (bench/analysis.md, finding 17). Only templates/jinja2/ is its.
     {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        # Django's own Jinja2 backend, each render reading the request's time
+        # zone, language and script prefix once (articles/rendering.py).
+        "BACKEND": "articles.templating.ReaderJinja2",
+        "NAME": "jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {

@@ -7,10 +7,11 @@ from django.contrib.staticfiles.storage import StaticFilesStorage
 from django.template import engines
 from django.test import RequestFactory
 from django.urls import set_script_prefix
-from django.utils import translation
+from django.utils import timezone, translation
 from jinja2 import DebugUndefined
 
-from articles.paths import fixed_address
+from articles.paths import fixed_address, slug_address
+from articles.rendering import current_settings, rendering
 from articles.templating import date, environment, iso_datetime, querystring
 
 
@@ -110,3 +111,49 @@ def test_a_static_address_is_asked_once_and_follows_static_url_and_debug(setting
     settings.DEBUG = True
     assert render(page) == "/assets/css/site.css /assets/css/site.css"
     assert CountingStaticStorage.asked == 3
+
+
+class Section:
+    """What a page needs of a section to link it."""
+
+    def __init__(self, slug):
+        self.slug = slug
+
+    def get_absolute_url(self):
+        return slug_address("articles:section", self.slug)
+
+
+def test_each_render_reads_the_time_zone_language_and_prefix_it_starts_with():
+    """Read once a render, never carried from one render to the next."""
+    page = (
+        "{{ moment|date('j F Y, H:i T') }} {{ moment|iso_datetime }} "
+        "{{ url('articles:search') }} {{ section.get_absolute_url() }}"
+    )
+    context = {
+        "moment": datetime(2026, 12, 1, 23, 30, tzinfo=UTC),
+        "section": Section("analysis"),
+    }
+
+    assert render(page, **context) == (
+        "1 December 2026, 23:30 UTC 2026-12-01T23:30:00+00:00 /search/ /sections/analysis/"
+    )
+    try:
+        set_script_prefix("/newsroom/")
+        with timezone.override("Asia/Kolkata"), translation.override("fr"):
+            assert render(page, **context) == (
+                "2 décembre 2026, 05:00 IST 2026-12-02T05:00:00+05:30 "
+                "/newsroom/search/ /newsroom/sections/analysis/"
+            )
+    finally:
+        set_script_prefix("/")
+    assert render(page, **context).endswith(" /search/ /sections/analysis/")
+    assert current_settings() is None
+
+
+def test_a_render_inside_a_render_reads_its_own_settings_and_gives_them_back():
+    with timezone.override("UTC"), rendering():
+        outer = current_settings()
+        with timezone.override("Asia/Kolkata"), rendering():
+            assert current_settings().zone_name == "Asia/Kolkata"
+        assert current_settings() is outer
+    assert current_settings() is None
