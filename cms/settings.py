@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     # Security headers go on every response: pages, static files, health checks.
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
     # Health checks answer before host validation, sessions and the page cache.
     "cms.health.HealthCheckMiddleware",

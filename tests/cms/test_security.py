@@ -7,8 +7,11 @@ from pathlib import Path
 
 import django_prose_editor
 import pytest
+from csp.utils import build_policy
 from django.conf import settings
+from django.http import HttpResponse
 
+from cms.security import ContentSecurityPolicyMiddleware
 from tests.factories import make_article, make_section
 from tests.soup import one, parse
 
@@ -107,6 +110,37 @@ def test_no_strict_transport_security_over_plain_http(client, story):
 def test_reader_pages_use_no_nonce_so_they_can_be_cached(client, story):
     # A nonce must be new on every response; a cached page would repeat it.
     assert "nonce-" not in client.get("/stories/harbour/")["Content-Security-Policy"]
+
+
+def test_the_policy_built_once_is_the_one_django_csp_builds(client, story):
+    response = client.get("/stories/harbour/")
+
+    assert response["Content-Security-Policy"] == build_policy()
+
+
+def test_a_change_to_the_policy_setting_reaches_the_next_response(
+    client, settings, story
+):
+    client.get("/stories/harbour/")
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "img-src": ["'self'", "https://images.example"],
+        }
+    }
+
+    response = client.get("/stories/harbour/")
+    assert policy(response)["img-src"] == ["'self'", "https://images.example"]
+
+
+def test_a_view_with_a_policy_of_its_own_gets_it(rf):
+    request = rf.get("/")
+    middleware = ContentSecurityPolicyMiddleware(lambda request: response)
+    response = HttpResponse("page")
+    response._csp_update = {"img-src": ["https://maps.example"]}
+
+    sent = middleware(request)
+    assert "https://maps.example" in sent["Content-Security-Policy"]
 
 
 def test_story_editor_import_map_runs_by_this_responses_nonce(admin_client, story):
