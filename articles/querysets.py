@@ -5,12 +5,14 @@ from functools import cache
 
 from django.db import models
 from django.db.models import (
+    Case,
     Exists,
     F,
     OuterRef,
     Q,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Substr
 from django.db.models.query import ModelIterable
@@ -19,10 +21,35 @@ from django.utils import timezone
 from .prepared import prepared
 from .publishing import State, Status, publication_values
 
-# What a card reads of a story (`for_cards()`), its section and picture whole.
-CARD_FIELDS = ("title", "slug", "standfirst", "publish_at", "section", "hero_image")
+# What a card reads of a story (`for_cards()`): its picture is decorative (it
+# repeats the headline beside it), so of the image only its renditions.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "standfirst",
+    "publish_at",
+    "section",
+    "hero_image__file",
+    "hero_image__renditions",
+)
+# And of its section, what a link to it needs.
+CARD_SECTION_FIELDS = ("section__name", "section__slug")
 # Enough of a body for a teaser when a story has no standfirst.
 TEASER_SOURCE_LENGTH = 2000
+
+
+def teaser_source(prefix=""):
+    """The start of a story's body, for a teaser, when it has no standfirst.
+
+    A story with a standfirst (most of them) brings nothing: its teaser is that.
+    """
+    return Case(
+        When(
+            **{f"{prefix}standfirst": ""},
+            then=Substr(f"{prefix}body", 1, TEASER_SOURCE_LENGTH),
+        ),
+        default=Value(""),
+    )
 
 
 def published_q(*, prefix: str = "", now=None) -> Q:
@@ -183,10 +210,11 @@ class ArticleQuerySet(models.QuerySet):
         that comes as `teaser_source`, for `Article.teaser`.
         """
         relations = ("section", "hero_image") if with_section else ("hero_image",)
+        fields = (*CARD_FIELDS, *CARD_SECTION_FIELDS) if with_section else CARD_FIELDS
         return (
             self.select_related(*relations)
-            .only(*CARD_FIELDS)
-            .annotate(teaser_source=Substr("body", 1, TEASER_SOURCE_LENGTH))
+            .only(*fields)
+            .annotate(teaser_source=teaser_source())
         )
 
     def with_card_relations(self):

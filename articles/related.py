@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -15,9 +16,10 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
     Window,
 )
-from django.db.models.functions import Cast, Coalesce, Ln, Substr
+from django.db.models.functions import Cast, Coalesce, Ln
 from django.utils import timezone
 
 from media.models import Image
@@ -25,7 +27,7 @@ from media.models import Image
 from .addresses import web_address_q
 from .models import Article, RelatedLink, TaggedArticle
 from .prepared import prepared
-from .querysets import CARD_FIELDS, TEASER_SOURCE_LENGTH, published_q
+from .querysets import CARD_FIELDS, published_q, teaser_source
 from .search.terms import significant_words
 
 # How many of the newest stories sharing a tag are ranked by tags in common.
@@ -263,11 +265,7 @@ def kept_similar_stories(article, *, exclude, limit, now=None):
     wanted = [pk for pk in article.similar_story_ids if pk not in exclude]
     if not wanted:
         return []
-    found = {
-        story.pk: story
-        for story in public_cards_by_id(ids=wanted, now=now or timezone.now())
-    }
-    return [found[pk] for pk in wanted if pk in found][:limit]
+    return first_public_cards(ids=wanted, now=now or timezone.now(), limit=limit)
 
 
 def public_stories_by_id(ids, *, now=None):
@@ -285,10 +283,21 @@ def public_stories_by_id(ids, *, now=None):
     )
 
 
-@prepared
-def public_cards_by_id(*, ids, now):
-    """`public_stories_by_id()`, compiled once (`prepared`)."""
-    return public_stories_by_id(ids, now=now)
+def first_public_stories(ids, *, limit, now=None):
+    """The first `limit` of stories `ids` that are public, in the order of `ids`.
+
+    Only those are read: a block of three cards needs three of the eight kept.
+    """
+    in_given_order = Case(
+        *(When(pk=pk, then=Value(position)) for position, pk in enumerate(ids))
+    )
+    return public_stories_by_id(ids, now=now).order_by(in_given_order)[:limit]
+
+
+@prepared(shape=("limit",))
+def first_public_cards(*, ids, now, limit):
+    """`first_public_stories()`, compiled once (`prepared`)."""
+    return first_public_stories(ids, limit=limit, now=now)
 
 
 @prepared(shape=("limit",))
@@ -310,7 +319,7 @@ def curated_cards(*, story, now, limit):
             "title",
             *(f"target__{name}" for name in CARD_FIELDS),
         )
-        .annotate(target_teaser_source=Substr("target__body", 1, TEASER_SOURCE_LENGTH))
+        .annotate(target_teaser_source=teaser_source(prefix="target__"))
         .order_by("order", "pk")[:limit]
     )
 

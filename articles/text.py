@@ -13,7 +13,9 @@ TAG = re.compile(r"<[^>]*>")
 
 def teaser(text: str, limit: int = 140) -> str:
     """Cut `text` to at most `limit` characters at a word boundary, ending in "…"."""
-    text = " ".join(strip_tags(text or "").split())
+    if "<" in (text or ""):
+        text = strip_tags(text)
+    text = " ".join((text or "").split())
     if len(text) <= limit:
         return text
     cut = text[: limit + 1]

@@ -236,7 +236,7 @@ def model_state(obj):
 
 def test_prepared_query_builds_models_as_the_queryset_does(clock):
     """Deferred fields, joins (a missing picture too) and annotations, field for field."""
-    pictured = make_article(slug="pictured", hero_image=make_image())
+    pictured = make_article(slug="pictured", hero_image=make_image(), standfirst="")
     plain = make_article(slug="plain", hero_image=None)
 
     def cards(*, now, slugs):

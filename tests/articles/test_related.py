@@ -202,6 +202,22 @@ def test_cards_carry_headline_url_teaser_and_hero_image(story, clock):
     assert len(card.teaser) <= 141
 
 
+def test_a_card_of_a_story_with_no_standfirst_starts_its_body(story, clock):
+    """Curated, similar or from the section: the body's start stands in, tags gone."""
+    body = "<p>Harbour <em>cranes</em> stood idle " + "for weeks " * 30 + "</p>"
+    curated = make_article(title="Curated", standfirst="", body=body)
+    make_article(title="Similar", standfirst="", body=body, tags=["A", "B"])
+    make_article(title="Same section", standfirst="", body=body, section=story.section)
+    link(story, to=curated)
+
+    cards = related_content(loaded(story))
+
+    assert titles(cards) == ["Curated", "Similar", "Same section"]
+    for card in cards:
+        assert card.teaser.startswith("Harbour cranes stood idle for weeks")
+        assert card.teaser.endswith("…") and len(card.teaser) <= 141
+
+
 # -------------------------------------------------------------- exclusion
 
 
