@@ -159,8 +159,8 @@ def test_prepared_story_loads_what_the_queryset_loads(clock):
     assert shown == what_a_story_page_reads(expected)
     assert shown[2] == ["B. Second", "A. First"]
     assert shown[5] is True
-    # The story with its joins, its bylines, its topics; nothing read later.
-    assert len(queries) == 3
+    # The story with its joins, its byline and its topics; nothing read later.
+    assert len(queries) == 1
 
 
 def test_prepared_list_page_queries_follow_the_page_bounds(clock):

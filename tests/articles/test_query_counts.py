@@ -30,16 +30,16 @@ EXPECTED_QUERIES = {
     "home": 5,
     # One page of stories and their bylines.
     "home_page_2": 3,
-    # The story (which says whether it has corrections or curated links), its
-    # bylines, its topics; curated links, its kept similar stories, stories in
-    # the same section.
-    "story": 7,
-    # A story with no topics, a curated link and a correction: the story, its
-    # bylines, topics and corrections; curated links, stories like it in words
-    # (which fill the block).
-    "corrected_story": 7,
+    # The story with its byline and topics (and whether it has corrections or
+    # curated links); curated links, its kept similar stories, stories in the
+    # same section.
+    "story": 5,
+    # A story with no topics, a curated link and a correction: the story with
+    # its byline and topics, its corrections; curated links, stories like it
+    # in words (which fill the block).
+    "corrected_story": 5,
     # The same story with no curated link and no correction: neither is asked for.
-    "plain_story": 5,
+    "plain_story": 3,
     # The section (with the story pinned as its lead, if any), one page of its
     # stories, their bylines.
     "section": 4,
