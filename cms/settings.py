@@ -126,6 +126,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # `?connect_timeout=N` in DATABASE_URL overrides it.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, converting each query text's placeholders once.
+    DATABASES["default"]["ENGINE"] = "cms.backends.sqlite3"
     # WAL lets readers and one writer work side by side under gunicorn workers.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
