@@ -37,6 +37,25 @@ def test_the_server_starts_once_static_files_are_collected(manage, production_en
     assert result.returncode == 0, result.stderr
 
 
+def test_the_server_keeps_what_start_up_made_out_of_the_collectors_rounds(
+    manage, production_env
+):
+    collected = manage("collectstatic", "--noinput", "-v0", env=production_env)
+    assert collected.returncode == 0, collected.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc, cms.wsgi; print(gc.get_freeze_count())"],
+        cwd=settings.BASE_DIR,
+        env=production_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    # Django, the URL conf and the app's modules: tens of thousands of objects.
+    assert int(result.stdout) > 10_000
+
+
 def test_debug_needs_no_collected_static_files(production_env):
     production_env["DEBUG"] = "true"
 
