@@ -7,10 +7,11 @@ import pytest
 from django.conf import settings
 
 
-def load(entry_point, env):
-    """Import cms.wsgi or cms.asgi in a fresh process, as a server would."""
+def load(entry_point, env, *, then=""):
+    """Import cms.wsgi or cms.asgi in a fresh process, as a server would; then
+    run the Python statement `then`, if any, in it."""
     return subprocess.run(
-        [sys.executable, "-c", f"import {entry_point}"],
+        [sys.executable, "-c", f"import {entry_point}; {then}"],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -42,13 +43,8 @@ def test_the_server_keeps_what_start_up_made_out_of_the_collectors_rounds(
 ):
     collected = manage("collectstatic", "--noinput", "-v0", env=production_env)
     assert collected.returncode == 0, collected.stderr
-    result = subprocess.run(
-        [sys.executable, "-c", "import gc, cms.wsgi; print(gc.get_freeze_count())"],
-        cwd=settings.BASE_DIR,
-        env=production_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = load(
+        "cms.wsgi", production_env, then="import gc; print(gc.get_freeze_count())"
     )
 
     assert result.returncode == 0, result.stderr
